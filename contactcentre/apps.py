@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactcentreConfig(AppConfig):
+    name = "contactcentre"
+    verbose_name = _("Contact centre")
+    default_auto_field = "django.db.models.BigAutoField"

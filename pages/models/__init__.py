@@ -1,0 +1,61 @@
+"""Wagtail page models and snippets, one module per kind of content."""
+
+from pages.models.contact import ContactCentrePage, DepartmentDirectoryPage
+from pages.models.home import HomePage
+from pages.models.legal import AccessibilityStatementPage, PrivacyNoticePage
+from pages.models.libraries import BlankettLibraryPage, FAQPage
+from pages.models.officials import Assignment, ElectedOfficial, OfficialsRegisterPage, Party
+from pages.models.opening_hours import (
+    OpeningHours,
+    OpeningHoursException,
+    SeasonalHours,
+    WeeklyHours,
+)
+from pages.models.services import (
+    InformationPage,
+    ServiceAreaPage,
+    ServicePage,
+    ServicePageBlankett,
+    ServicePageFAQ,
+)
+from pages.models.site_settings import MunicipalitySettings
+from pages.models.snippets import (
+    FAQ,
+    Blankett,
+    BlankettCategory,
+    Committee,
+    Department,
+    FAQFeedback,
+    ServiceArea,
+)
+
+__all__ = [
+    "FAQ",
+    "AccessibilityStatementPage",
+    "Assignment",
+    "Blankett",
+    "BlankettCategory",
+    "BlankettLibraryPage",
+    "Committee",
+    "ContactCentrePage",
+    "Department",
+    "DepartmentDirectoryPage",
+    "ElectedOfficial",
+    "FAQFeedback",
+    "FAQPage",
+    "HomePage",
+    "InformationPage",
+    "MunicipalitySettings",
+    "OfficialsRegisterPage",
+    "OpeningHours",
+    "OpeningHoursException",
+    "Party",
+    "PrivacyNoticePage",
+    "SeasonalHours",
+    "ServiceArea",
+    "ServiceAreaPage",
+    "ServicePage",
+    "ServicePageBlankett",
+    "ServicePageFAQ",
+    "WeeklyHours",
+]

@@ -1,0 +1,45 @@
+"""Small behaviours shared by page types and snippets."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Locale
+
+
+class LocalizedQuerySetMixin:
+    """``Model.in_active_locale()``: the rows of the language being shown."""
+
+    @classmethod
+    def in_active_locale(cls):
+        return cls.objects.filter(locale=Locale.get_active())
+
+
+class ReviewedMixin(models.Model):
+    """Who keeps a page current and when it was last checked."""
+
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked that the information is correct."),
+    )
+    responsible_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("responsible_editor")],
+            heading=_("Keeping this page current"),
+        )
+    ]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,110 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import ServiceBodyBlock
+from pages.models.mixins import ReviewedMixin
+from pages.models.snippets import FAQ, Blankett
+
+
+class ServiceAreaPage(Page):
+    """One area of the phone menu, listing its services, FAQ and forms."""
+
+    service_area = models.ForeignKey(
+        "pages.ServiceArea", verbose_name=_("service area"), on_delete=models.PROTECT, related_name="+"
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("service_area"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ServicePage", "pages.InformationPage"]
+
+    class Meta:
+        verbose_name = _("service area page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.get_children().live().public().specific()
+        context["faqs"] = FAQ.objects.filter(service_area=self.service_area)
+        context["blanketter"] = Blankett.objects.filter(service_area=self.service_area).select_related(
+            "document"
+        )
+        return context
+
+
+class ServicePage(ReviewedMixin, Page):
+    """One public service, such as "Bygglov" or "Förskoleplats"."""
+
+    intro = models.TextField(_("summary"), help_text=_("One or two sentences: what the service is and who it is for."))
+    body = StreamField(ServiceBodyBlock(), verbose_name=_("body"), blank=True)
+    contact_department = models.ForeignKey(
+        "pages.Department", verbose_name=_("department to contact"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    contact_text = models.TextField(
+        _("contact note"), blank=True, help_text=_("For example who to ask for, or when to call.")
+    )
+    eservice_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("e-service"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The e-service citizens use to apply or report."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("eservice_page"),
+        MultiFieldPanel([FieldPanel("contact_department"), FieldPanel("contact_text")], heading=_("Contact")),
+        InlinePanel("related_blanketter", heading=_("Forms (blanketter)"), label=_("form")),
+        InlinePanel("related_faqs", heading=_("Questions and answers"), label=_("question")),
+        *ReviewedMixin.review_panels,
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.ServiceAreaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service page")
+
+    @property
+    def service_area_page(self):
+        return self.get_parent().specific
+
+
+class ServicePageBlankett(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="related_blanketter")
+    blankett = models.ForeignKey(Blankett, verbose_name=_("form"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("blankett")]
+
+
+class ServicePageFAQ(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="related_faqs")
+    faq = models.ForeignKey(FAQ, verbose_name=_("question"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("faq")]
+
+
+class InformationPage(ReviewedMixin, Page):
+    """Plain information that is not a service, such as "Teletal" or "Om webbplatsen"."""
+
+    intro = models.TextField(_("summary"), blank=True)
+    body = StreamField(ServiceBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), *ReviewedMixin.review_panels]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["pages.InformationPage"]
+
+    class Meta:
+        verbose_name = _("information page")

@@ -1,0 +1,50 @@
+"""Views outside the page tree: site search and FAQ feedback."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from pages.models import FAQ, Blankett, FAQFeedback
+
+RESULTS_PER_PAGE = 20
+
+
+def search(request):
+    """Search pages, FAQ and blanketter in the language being shown."""
+    query = request.GET.get("q", "").strip()[:200]
+    locale = Locale.get_active()
+    context = {"query": query, "pages": None, "faqs": [], "blanketter": []}
+    if query:
+        pages = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        context["pages"] = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
+        context["faqs"] = list(FAQ.objects.filter(locale=locale).search(query)[:10])
+        context["blanketter"] = list(
+            Blankett.objects.filter(locale=locale).select_related("document").search(query)[:10]
+        )
+        context["result_count"] = (
+            context["pages"].paginator.count + len(context["faqs"]) + len(context["blanketter"])
+        )
+        Query.get(query).add_hit()
+    return TemplateResponse(request, "pages/search.html", context)
+
+
+@require_POST
+def faq_feedback(request, faq_id):
+    """Store one "Did this answer your question?" and go back to where it was asked."""
+    faq = get_object_or_404(FAQ, pk=faq_id)
+    helpful = request.POST.get("helpful")
+    if helpful in {"yes", "no"}:
+        FAQFeedback.objects.create(faq=faq, helpful=helpful == "yes", language=get_language() or "")
+        messages.success(request, _("Thank you for your answer. It helps us improve the information."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    return redirect(f"{next_url.split('#')[0]}#{faq.anchor}")

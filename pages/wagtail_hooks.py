@@ -1,0 +1,98 @@
+"""Admin menus for the content editors keep current."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from pages.models import (
+    FAQ,
+    Blankett,
+    BlankettCategory,
+    Committee,
+    Department,
+    ElectedOfficial,
+    OpeningHours,
+    Party,
+    ServiceArea,
+)
+
+
+class ServiceAreaViewSet(SnippetViewSet):
+    model = ServiceArea
+    icon = "list-ol"
+    list_display = ["name", "menu_digit", "default_department", "confidential"]
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    list_display = ["name", "committee", "phone", "email"]
+    search_fields = ["name"]
+
+
+class FAQViewSet(SnippetViewSet):
+    model = FAQ
+    icon = "help"
+    list_display = ["question", "service_area", "updated_at"]
+    list_filter = ["service_area"]
+
+
+class BlankettViewSet(SnippetViewSet):
+    model = Blankett
+    icon = "doc-full"
+    list_display = ["title", "code", "category", "service_area", "updated_at"]
+    list_filter = ["category", "service_area"]
+
+
+class BlankettCategoryViewSet(SnippetViewSet):
+    model = BlankettCategory
+    icon = "folder-open-inverse"
+
+
+class OpeningHoursViewSet(SnippetViewSet):
+    model = OpeningHours
+    icon = "time"
+    list_display = ["label", "channel", "updated_at"]
+
+
+class ContactCentreContentGroup(SnippetViewSetGroup):
+    items = (
+        ServiceAreaViewSet,
+        DepartmentViewSet,
+        FAQViewSet,
+        BlankettViewSet,
+        BlankettCategoryViewSet,
+        OpeningHoursViewSet,
+    )
+    menu_icon = "site"
+    menu_label = _("Municipality content")
+    menu_name = "municipality-content"
+
+
+class ElectedOfficialViewSet(SnippetViewSet):
+    model = ElectedOfficial
+    icon = "user"
+    list_display = ["__str__", "party"]
+    list_filter = ["party"]
+
+
+class PartyViewSet(SnippetViewSet):
+    model = Party
+    icon = "tag"
+
+
+class CommitteeViewSet(SnippetViewSet):
+    model = Committee
+    icon = "group"
+
+
+class OfficialsGroup(SnippetViewSetGroup):
+    items = (ElectedOfficialViewSet, PartyViewSet, CommitteeViewSet)
+    menu_icon = "user"
+    menu_label = _("Elected officials")
+    menu_name = "elected-officials"
+
+
+register_snippet(ContactCentreContentGroup)
+register_snippet(OfficialsGroup)

@@ -1,0 +1,17 @@
+"""Tests: fast hashing, local-memory cache and mail, tasks run at once.
+
+``DATABASE_URL`` still decides the database, so the same suite runs on PostgreSQL in CI.
+"""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+WAGTAILADMIN_BASE_URL = "http://testserver"
