@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+import holidays
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # How far ahead to look for the next opening; a year covers any realistic closure.
@@ -137,7 +137,7 @@ def clock(value: dt.datetime | dt.time) -> str:
     """A clock time in the active language's convention (Swedish 16.45, English 16:45)."""
     if isinstance(value, dt.datetime):
         value = value.astimezone(STOCKHOLM).time()
-    return date_format(value, pgettext("clock time format", "H.i"))
+    return date_format(value, pgettext("clock time format", "H:i"))
 
 
 @dataclass

@@ -13,23 +13,35 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 class ContactCentrePage(Page):
-    """"Kontakta oss": channels, phone menu, opening hours, Teletal and 112."""
+    """ "Kontakta oss": channels, phone menu, opening hours, Teletal and 112."""
 
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
     visit_text = RichTextField(_("visiting the contact centre"), features=TEXT_FEATURES, blank=True)
     teletal_text = RichTextField(_("Teletal"), features=TEXT_FEATURES, blank=True)
     teletal_url = models.URLField(_("Teletal link"), blank=True, default="https://www.teletal.se")
     department_directory = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("department directory"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("department directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     feedback_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("comments and complaints page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("comments and complaints page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     faq_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("FAQ page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("FAQ page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [
@@ -64,14 +76,14 @@ class ContactCentrePage(Page):
         context["phone_menu"] = [
             (area, area_pages.get(area.pk)) for area in ServiceArea.objects.filter(locale=self.locale)
         ]
-        context["opening_hours"] = (
-            OpeningHours.objects.prefetch_related("weekly", "seasonal", "exceptions", "service_areas")
+        context["opening_hours"] = OpeningHours.objects.prefetch_related(
+            "weekly", "seasonal", "exceptions", "service_areas"
         )
         return context
 
 
 class DepartmentDirectoryPage(Page):
-    """"Kontaktuppgifter förvaltningar": every department's contact details."""
+    """ "Kontaktuppgifter förvaltningar": every department's contact details."""
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -46,8 +46,11 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["service_area_pages"] = (
-            ServiceAreaPage.objects.child_of(self).live().public()
-            .select_related("service_area").order_by("service_area__menu_digit")
+            ServiceAreaPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("service_area")
+            .order_by("service_area__menu_digit")
         )
         context["phone_hours"] = OpeningHours.objects.filter(channel=OpeningHours.PHONE).first()
         return context

@@ -45,7 +45,9 @@ class AccessibilityStatementPage(Page):
         _("content outside the scope of the law"), features=TEXT_FEATURES, blank=True
     )
     report_email = models.EmailField(_("e-mail for reporting accessibility problems"))
-    report_phone = models.CharField(_("phone for reporting accessibility problems"), max_length=40, blank=True)
+    report_phone = models.CharField(
+        _("phone for reporting accessibility problems"), max_length=40, blank=True
+    )
     response_time = models.CharField(
         _("how soon we answer"), max_length=120, blank=True, default=_("within two working days")
     )
@@ -61,7 +63,11 @@ class AccessibilityStatementPage(Page):
         FieldPanel("intro"),
         FieldPanel("compliance_status"),
         MultiFieldPanel(
-            [FieldPanel("non_compliance"), FieldPanel("disproportionate_burden"), FieldPanel("outside_scope")],
+            [
+                FieldPanel("non_compliance"),
+                FieldPanel("disproportionate_burden"),
+                FieldPanel("outside_scope"),
+            ],
             heading=_("Content that is not accessible"),
         ),
         MultiFieldPanel(

@@ -10,7 +10,7 @@ from pages.models.snippets import FAQ, Blankett, BlankettCategory, ServiceArea
 
 
 class FAQPage(Page):
-    """"Vanliga frågor och svar", grouped by service area and searchable."""
+    """ "Vanliga frågor och svar", grouped by service area and searchable."""
 
     intro = models.TextField(_("introduction"), blank=True)
 

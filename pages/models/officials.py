@@ -5,11 +5,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from pages.models.libraries import _int_or_none
 from pages.models.snippets import Committee
@@ -34,7 +35,11 @@ class ElectedOfficial(index.Indexed, ClusterableModel):
     first_name = models.CharField(_("first name"), max_length=80)
     last_name = models.CharField(_("last name"), max_length=80)
     party = models.ForeignKey(
-        Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL,
+        Party,
+        verbose_name=_("party"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="officials",
     )
     district = models.CharField(_("home district"), max_length=100, blank=True)

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 
 from pages import hours
 
@@ -106,9 +107,7 @@ class OpeningHours(ClusterableModel):
         if self.channel == self.PHONE_MENU and self.pk:
             digits = [str(area.menu_digit) for area in self.service_areas.all()]
             if digits:
-                return _("Phone menu options %(digits)s") % {
-                    "digits": get_text_list(digits, _("and"))
-                }
+                return _("Phone menu options %(digits)s") % {"digits": get_text_list(digits, _("and"))}
         return self.get_channel_display()
 
     def schedule(self) -> hours.Schedule:
@@ -181,6 +180,9 @@ class WeeklyRowBase(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.days_label} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
     def clean(self):
         super().clean()
         errors = {}
@@ -220,7 +222,7 @@ class WeeklyHours(Orderable, WeeklyRowBase):
 
 class SeasonalHours(Orderable, WeeklyRowBase):
     opening_hours = ParentalKey(OpeningHours, on_delete=models.CASCADE, related_name="seasonal")
-    name = models.CharField(_("season"), max_length=80, help_text=_("For example \"Summer hours\"."))
+    name = models.CharField(_("season"), max_length=80, help_text=_('For example "Summer hours".'))
     start_month = models.PositiveSmallIntegerField(_("starts (month)"), choices=MONTHS)
     start_day = models.PositiveSmallIntegerField(_("starts (day)"))
     end_month = models.PositiveSmallIntegerField(_("ends (month)"), choices=MONTHS)
@@ -290,9 +292,17 @@ class OpeningHoursException(Orderable):
     closed = models.BooleanField(_("closed all day"), default=True)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=120, blank=True, help_text=_("For example \"Staff training\"."))
+    note = models.CharField(
+        _("note"), max_length=120, blank=True, help_text=_('For example "Staff training".')
+    )
 
-    panels = [FieldPanel("date"), FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("note")]
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("closed"),
+        FieldPanel("opens"),
+        FieldPanel("closes"),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("exception")
@@ -301,7 +311,9 @@ class OpeningHoursException(Orderable):
         super().clean()
         if not self.closed:
             if not self.opens or not self.closes:
-                raise ValidationError({"opens": _("Give opening and closing times, or tick \"closed all day\".")})
+                raise ValidationError(
+                    {"opens": _('Give opening and closing times, or tick "closed all day".')}
+                )
             if self.closes <= self.opens:
                 raise ValidationError({"closes": _("Closing time must be later than opening time.")})
 

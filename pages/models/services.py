@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
 
 from pages.blocks import ServiceBodyBlock
 from pages.models.mixins import ReviewedMixin
@@ -42,18 +43,28 @@ class ServiceAreaPage(Page):
 class ServicePage(ReviewedMixin, Page):
     """One public service, such as "Bygglov" or "Förskoleplats"."""
 
-    intro = models.TextField(_("summary"), help_text=_("One or two sentences: what the service is and who it is for."))
+    intro = models.TextField(
+        _("summary"), help_text=_("One or two sentences: what the service is and who it is for.")
+    )
     body = StreamField(ServiceBodyBlock(), verbose_name=_("body"), blank=True)
     contact_department = models.ForeignKey(
-        "pages.Department", verbose_name=_("department to contact"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "pages.Department",
+        verbose_name=_("department to contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     contact_text = models.TextField(
         _("contact note"), blank=True, help_text=_("For example who to ask for, or when to call.")
     )
     eservice_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("e-service"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("e-service"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The e-service citizens use to apply or report."),
     )
 
@@ -102,7 +113,11 @@ class InformationPage(ReviewedMixin, Page):
     intro = models.TextField(_("summary"), blank=True)
     body = StreamField(ServiceBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), *ReviewedMixin.review_panels]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *ReviewedMixin.review_panels,
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     subpage_types = ["pages.InformationPage"]
 

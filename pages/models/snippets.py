@@ -200,9 +200,7 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
     """A downloadable form, optionally replaced by an e-service ("Fill in online")."""
 
     title = models.CharField(_("title"), max_length=200)
-    code = models.CharField(
-        _("form number"), max_length=40, blank=True, help_text=_("For example SOC-101.")
-    )
+    code = models.CharField(_("form number"), max_length=40, blank=True, help_text=_("For example SOC-101."))
     description = models.TextField(_("description"), blank=True)
     category = models.ForeignKey(
         BlankettCategory,
@@ -233,7 +231,7 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shows a \"Fill in online\" link beside the download."),
+        help_text=_('Shows a "Fill in online" link beside the download.'),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

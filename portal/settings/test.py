@@ -15,3 +15,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests serve the site with DEBUG off: whitenoise serves static files from the finders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

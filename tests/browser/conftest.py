@@ -1,0 +1,150 @@
+"""Browser tests: the real site in a server process, driven by Debian's chromium.
+
+The server runs from its own database (a SQLite file, or a throw-away PostgreSQL
+database when the suite runs on PostgreSQL), migrated and seeded once per run, so
+the browser sees exactly what ``./scripts/run`` serves.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "Demo-lösenord-2026"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _skip_or_fail_without_chromium():
+    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+        pytest.skip("SKIP_BROWSER_TESTS=1")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: apt-get install chromium, or set SKIP_BROWSER_TESTS=1")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_database_url(tmp_path):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        base, _, _name = url.rpartition("/")
+        name = "kommunportal_browser"
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"{base}/{name}"
+    return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Base URL of a running, seeded portal, and its environment."""
+    _skip_or_fail_without_chromium()
+    tmp_path = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": _server_database_url(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "seed_demo", "--password", DEMO_PASSWORD, "-v0"], env=env, check=True, cwd=ROOT)
+    port = _free_port()
+    log = open(tmp_path / "server.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base_url}/healthz", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError((tmp_path / "server.log").read_text()) from None
+                time.sleep(0.2)
+        yield {"url": base_url, "env": env, "manage": manage}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def page_urls(site):
+    """One live page of every page type in the pages app, per language: {(model, lang): path}."""
+    script = (
+        "import json\n"
+        "from wagtail.models import Page, get_page_models\n"
+        "found = {}\n"
+        "for model in get_page_models():\n"
+        "    if model._meta.app_label != 'pages':\n"
+        "        continue\n"
+        "    for page in model.objects.live().select_related('locale'):\n"
+        "        key = f'{model.__name__}:{page.locale.language_code}'\n"
+        "        found.setdefault(key, page.get_url())\n"
+        "print(json.dumps(found))\n"
+    )
+    out = subprocess.run(
+        [*site["manage"], "shell", "-c", script],
+        env=site["env"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _skip_or_fail_without_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
