@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contactcentre import views as case_views
 from pages import views as page_views
 from portal import views as portal_views
 
@@ -29,6 +30,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), page_views.search, name="search"),
     path("faq/<int:faq_id>/feedback/", page_views.faq_feedback, name="faq_feedback"),
+    path(_("case/"), case_views.case_lookup, name="case_lookup"),
+    path(_("case/<str:reference>/<str:token>/"), case_views.case_status, name="case_status"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

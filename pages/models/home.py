@@ -34,6 +34,7 @@ class HomePage(Page):
         "pages.AccessibilityStatementPage",
         "pages.PrivacyNoticePage",
         "pages.InformationPage",
+        "eservices.EServicePage",
     ]
     max_count_per_parent = 1
 

@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+
+class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Lets ``Model.objects.filter(...).search(q)`` work on snippets, as it does on pages."""
 
 
 class LocalizedQuerySetMixin:

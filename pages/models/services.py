@@ -25,7 +25,7 @@ class ServiceAreaPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.ServicePage", "pages.InformationPage"]
+    subpage_types = ["pages.ServicePage", "pages.InformationPage", "eservices.EServicePage"]
 
     class Meta:
         verbose_name = _("service area page")

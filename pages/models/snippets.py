@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from .mixins import LocalizedQuerySetMixin
+from .mixins import LocalizedQuerySetMixin, SearchableQuerySet
 
 MENU_DIGITS = [(n, str(n)) for n in range(10)]
 FAQ_ANSWER_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -16,6 +16,8 @@ FAQ_ANSWER_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 class Committee(index.Indexed, models.Model):
     """A nämnd: the elected body responsible for a department's work."""
+
+    objects = SearchableQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=150, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -34,6 +36,8 @@ class Committee(index.Indexed, models.Model):
 
 class Department(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A förvaltning, with the contact details the contact centre hands out."""
+
+    objects = SearchableQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=150)
     committee = models.ForeignKey(
@@ -131,6 +135,8 @@ class ServiceArea(LocalizedQuerySetMixin, TranslatableMixin, models.Model):
 class FAQ(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A question from "Vanliga frågor och svar", reused on pages and by staff."""
 
+    objects = SearchableQuerySet.as_manager()
+
     question = models.CharField(_("question"), max_length=255)
     answer = RichTextField(_("answer"), features=FAQ_ANSWER_FEATURES)
     service_area = models.ForeignKey(
@@ -198,6 +204,8 @@ class BlankettCategory(LocalizedQuerySetMixin, TranslatableMixin, models.Model):
 
 class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A downloadable form, optionally replaced by an e-service ("Fill in online")."""
+
+    objects = SearchableQuerySet.as_manager()
 
     title = models.CharField(_("title"), max_length=200)
     code = models.CharField(_("form number"), max_length=40, blank=True, help_text=_("For example SOC-101."))

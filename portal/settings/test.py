@@ -18,3 +18,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The browser tests serve the site with DEBUG off: whitenoise serves static files from the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file-based SQLite test database, so tests with parallel threads see real locking.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405

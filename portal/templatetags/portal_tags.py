@@ -1,11 +1,19 @@
-"""Template tags for the site chrome: language switcher and breadcrumbs."""
+"""Template tags for the site chrome (language switcher, breadcrumbs) and the page templates."""
+
+import json
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from pages.hours import clock as format_clock
 
 register = template.Library()
 
@@ -47,3 +55,152 @@ def breadcrumb_pages(page):
 def localized(obj):
     """The version of a translatable object in the active language, if there is one."""
     return getattr(obj, "localized", obj)
+
+
+# --- Helpers for the page templates ---------------------------------------
+
+# The same escapes as Django's json_script: nothing in the data can close the <script>.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def page_of_type(model_label):
+    """The live page of a type ("pages.FAQPage") in the language being shown, or None."""
+    model = apps.get_model(model_label)
+    pages = model.objects.live().public()
+    try:
+        page = pages.filter(locale=Locale.get_active()).first()
+    except (LookupError, Locale.DoesNotExist):
+        page = None
+    if page is None:
+        page = pages.first()
+        page = page.localized if page else None
+    return page
+
+
+@register.filter
+def clock(value):
+    """A clock time the way the active language writes it (Swedish 16.45, English 16:45)."""
+    return format_clock(value) if value else ""
+
+
+@register.filter
+def tel_href(number):
+    """A tel: address in international form for a Swedish number such as "0123-45 67 89"."""
+    digits = "".join(ch for ch in str(number or "") if ch.isdigit())
+    if not digits:
+        return ""
+    if str(number).strip().startswith("+"):
+        return f"tel:+{digits}"
+    return f"tel:+46{digits[1:]}" if digits.startswith("0") else f"tel:{digits}"
+
+
+@register.simple_tag
+def special_days(opening_hours, days=60):
+    """Days in the coming ``days`` whose hours differ from the weekly rows (holidays, exceptions)."""
+    return opening_hours.schedule().special_days(timezone.localdate(), days)
+
+
+@register.simple_tag(takes_context=True)
+def contact_centre_jsonld(context, page, opening_hours):
+    """schema.org GovernmentOffice for the contact centre, as a JSON-LD <script>.
+
+    Visiting hours are the office's opening hours; the phone's hours go on its ContactPoint.
+    """
+    from pages.models import MunicipalitySettings
+
+    request = context.get("request")
+    municipality = MunicipalitySettings.load(request_or_site=request)
+    by_channel = {}
+    for hours in opening_hours:
+        by_channel.setdefault(hours.channel, hours)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOffice",
+        "name": f"{municipality.name} – {page.title}",
+        "url": page.get_full_url(request),
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": municipality.name},
+    }
+    if municipality.phone:
+        data["telephone"] = _e164(municipality.phone)
+    if municipality.email:
+        data["email"] = municipality.email
+    if municipality.visiting_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": municipality.visiting_address,
+            "addressCountry": "SE",
+        }
+    if "visit" in by_channel:
+        data["openingHoursSpecification"] = by_channel["visit"].opening_hours_specification()
+    contact_points = []
+    if municipality.phone:
+        point = {
+            "@type": "ContactPoint",
+            "contactType": "customer service",
+            "telephone": _e164(municipality.phone),
+        }
+        if municipality.email:
+            point["email"] = municipality.email
+        if "phone" in by_channel:
+            point["hoursAvailable"] = by_channel["phone"].opening_hours_specification()
+        contact_points.append(point)
+    if municipality.voice_switchboard_phone:
+        contact_points.append(
+            {
+                "@type": "ContactPoint",
+                "contactType": "switchboard",
+                "telephone": _e164(municipality.voice_switchboard_phone),
+            }
+        )
+    if contact_points:
+        data["contactPoint"] = contact_points
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+def _e164(number):
+    return tel_href(number).removeprefix("tel:")
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    """Page numbers around the current one, with "…" for the gaps (Paginator.ELLIPSIS)."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+
+
+@register.simple_tag
+def hours_for_channel(opening_hours, channel):
+    """The first OpeningHours of a channel ("phone", "visit", "phone_menu") from a list, or None."""
+    return next((hours for hours in opening_hours if hours.channel == channel), None)
+
+
+@register.filter
+def document_size(document):
+    """A document's size in bytes, or None; reads the file only if the size was never stored."""
+    if document is None:
+        return None
+    if document.file_size is not None:
+        return document.file_size
+    try:
+        return document.file.size
+    except (OSError, ValueError):
+        return None
+
+
+@register.simple_tag
+def linked_page_ids(stream):
+    """The ids of the pages a StreamField of link blocks points to (in the active language)."""
+    ids = set()
+    for block in stream or ():
+        page = block.value.get("page") if hasattr(block.value, "get") else None
+        if page is not None:
+            ids.add(localized(page).pk)
+    return ids
+
+
+@register.simple_tag
+def pages_of_types(*model_labels, exclude=()):
+    """``page_of_type`` for several types at once, skipping missing pages and the ids in ``exclude``."""
+    pages = (page_of_type(label) for label in model_labels)
+    return [page for page in pages if page is not None and page.pk not in exclude]

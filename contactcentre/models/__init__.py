@@ -1,0 +1,3 @@
+from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter
+
+__all__ = ["Case", "CaseAttachment", "CaseEvent", "ReferenceCounter"]

@@ -1,0 +1,238 @@
+"""A case: anything a citizen asked of the municipality, from any channel."""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from contactcentre.storage import private_storage
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    VISIT = "visit", pgettext_lazy("channel", "Visit")
+    LETTER = "letter", _("Letter")
+    CHAT = "chat", _("Chat")
+    SMS = "sms", _("SMS")
+    API = "api", _("API")
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    WAITING = "waiting", _("Waiting for citizen")
+    FORWARDED = "forwarded", _("Forwarded")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, _("Low")
+    NORMAL = 2, _("Normal")
+    HIGH = 3, _("High")
+
+
+class ReferenceCounter(models.Model):
+    """The last case number of a year; locked while a reference is taken."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class Case(models.Model):
+    # Cases hold personal data: keep them out of Wagtail's reference index and its reports.
+    wagtail_reference_index_ignore = True
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    run_id = models.UUIDField(
+        _("form run"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The e-service run that created the case; a second finish finds this case."),
+    )
+    token_salt = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+    # When the case arrived: set once on the server, never changed (förvaltningslagen).
+    received_at = models.DateTimeField(_("received"), editable=False, db_index=True)
+
+    eservice = models.CharField(_("e-service"), max_length=80, blank=True, db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    language = models.CharField(_("language"), max_length=10, default="sv")
+    service_area = models.ForeignKey(
+        "pages.ServiceArea",
+        verbose_name=_("service area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "pages.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confidential = models.BooleanField(_("confidential"), default=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    form_snapshot = models.JSONField(
+        _("form snapshot"),
+        default=dict,
+        blank=True,
+        help_text=_("The form's labels and schema version when the case was sent."),
+    )
+
+    contact_name = models.CharField(_("name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    identity_verified = models.BooleanField(_("identity verified"), default=False)
+
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visitor_consent = models.BooleanField(_("visitor agreed to assisted filling-in"), default=False)
+    resolved_at_first_contact = models.BooleanField(_("resolved at first contact"), null=True, blank=True)
+    needs_attention = models.BooleanField(_("needs attention"), default=False, db_index=True)
+    attention_reason = models.CharField(_("why it needs attention"), max_length=200, blank=True)
+    retain_until = models.DateField(
+        _("keep until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: kept, as official records are unless a retention decision says otherwise."),
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["department", "status"]),
+        ]
+
+    def __str__(self):
+        # Only the reference: Wagtail's reports show __str__ to anyone with admin access.
+        return self.reference
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_received_at = instance.__dict__.get("received_at")
+        return instance
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded_received_at", None)
+        if loaded is not None and self.received_at != loaded:
+            raise ValidationError("A case's arrival time never changes.")
+        super().save(*args, **kwargs)
+
+    def status_token(self):
+        from contactcentre.tokens import status_token
+
+        return status_token(self)
+
+
+class CaseEvent(models.Model):
+    """One entry in a case's append-only timeline."""
+
+    CREATED = "created"
+    EMAIL_SENT = "email_sent"
+    EMAIL_FAILED = "email_failed"
+    NOTE = "note"
+    REPLY = "reply"
+    STATUS_CHANGED = "status_changed"
+    ASSIGNED = "assigned"
+    FORWARDED = "forwarded"
+    VIEWED = "viewed"
+    CITIZEN_MESSAGE = "citizen_message"
+    KINDS = [
+        (CREATED, _("Case received")),
+        (EMAIL_SENT, _("E-mail sent")),
+        (EMAIL_FAILED, _("E-mail failed")),
+        (NOTE, _("Internal note")),
+        (REPLY, _("Reply to citizen")),
+        (STATUS_CHANGED, _("Status changed")),
+        (ASSIGNED, _("Assigned")),
+        (FORWARDED, _("Forwarded")),
+        (VIEWED, _("Viewed")),
+        (CITIZEN_MESSAGE, _("Message from citizen")),
+    ]
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"), blank=True)
+    public = models.BooleanField(_("shown to the citizen"), default=False)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self):
+        return f"{self.case_id}: {self.kind}"
+
+
+def attachment_path(instance, filename):
+    # A random name: the citizen's file name is kept in the database only.
+    return f"cases/{instance.case.received_at:%Y/%m}/{uuid.uuid4().hex}"
+
+
+class CaseAttachment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, storage=private_storage, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    field = models.CharField(_("form field"), max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name

@@ -1,0 +1,127 @@
+"""The one way a case is opened, whatever the channel."""
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from contactcentre.models import Case, CaseAttachment, CaseEvent
+from contactcentre.models.cases import Channel
+from contactcentre.references import take_reference
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Attachment:
+    """A file already checked by content (see eservices.attachments)."""
+
+    name: str
+    content_type: str
+    content: bytes
+    field: str = ""
+
+
+@dataclass
+class NewCase:
+    title: str
+    eservice: str = ""
+    answers: dict = field(default_factory=dict)
+    form_snapshot: dict = field(default_factory=dict)
+    channel: str = Channel.WEB
+    language: str = "sv"
+    service_area: object = None
+    department: object = None
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    identity_verified: bool = False
+    run_id: uuid.UUID | None = None
+    opened_by: object = None
+    visitor_consent: bool = False
+    retain_for_days: int | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+def open_case(new: NewCase) -> tuple[Case, bool]:
+    """Write the case, its attachments, its first event and its receipt e-mail in one transaction.
+
+    Returns ``(case, created)``. A run that already made a case gets that case back,
+    so a double click, the back button or two tabs never make a second one.
+    """
+    if new.run_id:
+        existing = Case.objects.filter(run_id=new.run_id).first()
+        if existing:
+            return existing, False
+    try:
+        with transaction.atomic():
+            if new.run_id and Case.objects.filter(run_id=new.run_id).exists():
+                return Case.objects.get(run_id=new.run_id), False
+            case = _create(new)
+    except IntegrityError:
+        # Another request finished the same run a moment earlier and won the unique run_id.
+        if new.run_id:
+            existing = Case.objects.filter(run_id=new.run_id).first()
+            if existing:
+                return existing, False
+        raise
+    return case, True
+
+
+def _create(new: NewCase) -> Case:
+    from contactcentre.tasks import send_receipt_email
+
+    received_at = timezone.now()
+    area = new.service_area
+    department = new.department or (area.default_department if area else None)
+    case = Case(
+        reference=take_reference(timezone.localtime(received_at).year),
+        run_id=new.run_id,
+        received_at=received_at,
+        eservice=new.eservice,
+        title=new.title[:200],
+        channel=new.channel,
+        language=new.language,
+        service_area=area,
+        department=department,
+        confidential=bool(area and area.confidential),
+        answers=new.answers,
+        form_snapshot=new.form_snapshot,
+        contact_name=new.contact_name,
+        contact_email=new.contact_email,
+        contact_phone=new.contact_phone,
+        identity_verified=new.identity_verified,
+        opened_by=new.opened_by,
+        visitor_consent=new.visitor_consent,
+        retain_until=(
+            timezone.localdate(received_at) + dt.timedelta(days=new.retain_for_days)
+            if new.retain_for_days
+            else None
+        ),
+    )
+    case.save()
+    for attachment in new.attachments:
+        stored = CaseAttachment(
+            case=case,
+            original_name=attachment.name[:200],
+            content_type=attachment.content_type,
+            size=len(attachment.content),
+            field=attachment.field,
+        )
+        stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
+        stored.save()
+    CaseEvent.objects.create(
+        case=case,
+        kind=CaseEvent.CREATED,
+        actor=new.opened_by,
+        public=True,
+        data={"channel": new.channel},
+    )
+    if case.contact_email:
+        # Enqueued inside the transaction: with the database backend the task commits with the case.
+        send_receipt_email.enqueue(case.pk)
+    return case

@@ -1,0 +1,63 @@
+"""Background work for cases. django-tasks 0.12 has no retries, so tasks retry themselves."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from django_tasks import task
+
+from contactcentre.models import Case, CaseEvent
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def retry_delay(attempt: int) -> dt.timedelta:
+    """1, 4, 16, 64 minutes: long enough for a mail server to come back."""
+    return dt.timedelta(minutes=4 ** (attempt - 1))
+
+
+def status_url(case: Case) -> str:
+    with translation.override(case.language):
+        path = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
+    return settings.SITE_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_receipt_email(case_id: int, attempt: int = 1) -> str:
+    case = Case.objects.get(pk=case_id)
+    if not case.contact_email:
+        return "no address"
+    with translation.override(case.language):
+        context = {"case": case, "status_url": status_url(case), "snapshot": case.form_snapshot}
+        subject = render_to_string("contactcentre/email/receipt_subject.txt", context).strip()
+        body = render_to_string("contactcentre/email/receipt.txt", context)
+    try:
+        EmailMessage(subject, body, to=[case.contact_email]).send()
+    except Exception as error:
+        return _failed(case, attempt, error)
+    CaseEvent.objects.create(case=case, kind=CaseEvent.EMAIL_SENT, data={"template": "receipt"})
+    return "sent"
+
+
+def _failed(case: Case, attempt: int, error: Exception) -> str:
+    logger.warning("Receipt e-mail for %s failed (attempt %s): %s", case.reference, attempt, error)
+    with transaction.atomic():
+        if attempt >= MAX_ATTEMPTS:
+            Case.objects.filter(pk=case.pk).update(
+                needs_attention=True, attention_reason="receipt e-mail could not be sent"
+            )
+            CaseEvent.objects.create(
+                case=case, kind=CaseEvent.EMAIL_FAILED, data={"attempts": attempt, "error": str(error)[:200]}
+            )
+            return "gave up"
+        send_receipt_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+            case.pk, attempt + 1
+        )
+    return "retry"

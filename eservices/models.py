@@ -1,0 +1,93 @@
+"""The page that places an e-service in the site tree."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from eservices import registry
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class EServicePage(RoutablePageMixin, Page):
+    """An e-service: the start page with what the citizen needs to know, then its steps."""
+
+    eservice = models.CharField(_("e-service"), max_length=80, choices=registry.choices)
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
+    before_you_start = RichTextField(
+        _("before you start"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the citizen needs at hand, for example photos or a personal identity number."),
+    )
+    help_text = RichTextField(
+        _("help"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown beside every step: where to get help filling in the form."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("eservice"),
+        FieldPanel("intro"),
+        FieldPanel("before_you_start"),
+        FieldPanel("help_text"),
+    ]
+    parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("e-service page")
+
+    @cached_property
+    def definition(self):
+        return registry.get(self.eservice)
+
+    # --- routes ---------------------------------------------------------------
+    @path("")
+    def start_page(self, request):
+        return self.render(request, context_overrides={"eservice": self.definition})
+
+    @path("starta/", name="start")
+    def start(self, request):
+        from eservices.wizard import remember_run
+
+        run = uuid.uuid4()
+        remember_run(request, run)
+        return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
+
+    @path("steg/<uuid:run>/<slug:step>/", name="step")
+    def step(self, request, run, step):
+        from eservices.wizard import wizard_view
+
+        return wizard_view(self.definition)(request, run=run, step=step, page=self)
+
+    # --- routing of the case ----------------------------------------------------
+    def resolve_service_area(self, eservice):
+        from pages.models import ServiceArea
+
+        return (
+            ServiceArea.objects.filter(
+                locale__language_code=settings.LANGUAGE_CODE, menu_digit=eservice.service_area_digit
+            )
+            .select_related("default_department")
+            .first()
+        )
+
+    def resolve_department(self, eservice):
+        from pages.models import Department
+
+        if eservice.department:
+            return Department.objects.filter(
+                locale__language_code=settings.LANGUAGE_CODE, name=eservice.department
+            ).first()
+        return None

@@ -1,0 +1,97 @@
+"""Every e-service, defined in code and registered here by its slug.
+
+An e-service is its steps (one form class each, some shown only when a condition on
+earlier answers holds), where its cases go, how long they are kept, and the
+data-protection facts shown before the citizen starts. The wizard, the API and the
+printable version all read the same definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django import forms
+
+SCHEMA_VERSION_SEPARATOR = "@"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    form_class: type[forms.Form]
+    title: str
+    # Shown only when condition(answers_so_far) is true; answers are cleaned data per step.
+    condition: Callable[[dict], bool] | None = None
+
+    def applies(self, answers: dict) -> bool:
+        return self.condition is None or bool(self.condition(answers))
+
+
+@dataclass(frozen=True)
+class DataProtection:
+    """What the citizen is told on the first step (GDPR art. 13)."""
+
+    data_collected: str
+    purpose: str
+    legal_basis: str
+    controller: str  # the responsible committee (nämnd)
+    dpo_contact: str = "dataskyddsombud@exempelkommun.example"
+
+
+@dataclass(frozen=True)
+class EService:
+    slug: str
+    title: str
+    summary: str
+    service_area_digit: int
+    steps: tuple[Step, ...]
+    data_protection: DataProtection
+    department: str = ""  # a department name; empty: the service area's default department
+    handling_time: str = ""
+    next_steps: str = ""
+    # Days a case is kept before it is removed; None keeps it (official records).
+    retention_days: int | None = None
+    retention_rule: str = ""
+    schema_version: int = 1
+    sensitive: bool = False  # shows "exit this page"
+    # Builds the case title and contact details from all cleaned answers.
+    describe: Callable[[dict], dict] = field(default=lambda answers: {})
+
+    def applicable_steps(self, answers: dict) -> list[Step]:
+        return [step for step in self.steps if step.applies(answers)]
+
+    def step(self, name: str) -> Step:
+        return next(step for step in self.steps if step.name == name)
+
+    @property
+    def version(self) -> str:
+        return f"{self.slug}{SCHEMA_VERSION_SEPARATOR}{self.schema_version}"
+
+
+_REGISTRY: dict[str, EService] = {}
+
+
+def register(eservice: EService) -> EService:
+    if eservice.slug in _REGISTRY and _REGISTRY[eservice.slug] is not eservice:
+        raise ValueError(f"E-service {eservice.slug!r} is registered twice")
+    _REGISTRY[eservice.slug] = eservice
+    return eservice
+
+
+def get(slug: str) -> EService:
+    _load_definitions()
+    return _REGISTRY[slug]
+
+
+def all_eservices() -> list[EService]:
+    _load_definitions()
+    return sorted(_REGISTRY.values(), key=lambda e: e.title)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(e.slug, e.title) for e in all_eservices()]
+
+
+def _load_definitions():
+    import eservices.definitions  # noqa: F401  (registers on import)

@@ -1,0 +1,224 @@
+"""The django-formtools wizard that runs any registered e-service.
+
+Each run has its own id in the URL and its own key in the session store, so two
+e-services, two languages of one page, or two visitors served by one agent never
+share answers. The run id is unique on the case: finishing twice finds the first case.
+"""
+
+import uuid
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from contactcentre.models import Case
+from contactcentre.models.cases import Channel
+from contactcentre.services import NewCase, open_case
+from eservices import answers as answer_tools
+from eservices.forms import ConfirmForm
+
+CHECK_STEP = "kontrollera"
+DONE_STEP = "skickat"
+SESSION_RUNS = "eservice_runs"
+RETURN_TO_CHECK = "return_to_check"
+
+
+class WizardFileStorage(FileSystemStorage):
+    """Uploads of runs in progress: private, and swept by ``delete_abandoned_uploads``."""
+
+    def __init__(self):
+        super().__init__(location=settings.PRIVATE_MEDIA_ROOT / "wizard-uploads", base_url=None)
+
+
+def remember_run(request, run: uuid.UUID):
+    runs = request.session.get(SESSION_RUNS, [])
+    runs.append(str(run))
+    request.session[SESSION_RUNS] = runs[-50:]
+
+
+def owns_run(request, run) -> bool:
+    return str(run) in request.session.get(SESSION_RUNS, [])
+
+
+class EServiceWizard(NamedUrlSessionWizardView):
+    eservice = None  # set by as_view
+    file_storage = WizardFileStorage()
+    template_name = "eservices/step.html"
+
+    @classmethod
+    def for_eservice(cls, eservice):
+        form_list = [(step.name, step.form_class) for step in eservice.steps] + [(CHECK_STEP, ConfirmForm)]
+        conditions = {
+            step.name: _condition(eservice, step) for step in eservice.steps if step.condition is not None
+        }
+        return cls.as_view(
+            form_list=form_list,
+            condition_dict=conditions,
+            url_name="eservice-step",
+            done_step_name=DONE_STEP,
+            eservice=eservice,
+        )
+
+    # --- run and URLs -------------------------------------------------------
+    def dispatch(self, request, *args, **kwargs):
+        self.page = kwargs["page"]
+        self.run = kwargs["run"]
+        if not owns_run(request, self.run):
+            # A run belongs to the browser session that started it; anyone else starts afresh.
+            return redirect(self.page.url + self.page.reverse_subpage("start"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs):
+        return f"{self.eservice.slug}_{kwargs['run'].hex}"
+
+    def get_step_url(self, step):
+        return self.page.url + self.page.reverse_subpage("step", args=(self.run, step))
+
+    # --- steps --------------------------------------------------------------
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if step == DONE_STEP:
+            case = Case.objects.filter(run_id=self.run).first()
+            if case:
+                return self.render_receipt(case)
+        elif step in self.get_form_list():
+            missing = self.first_incomplete_step(before=step)
+            if missing:
+                return redirect(self.get_step_url(missing))
+        if "andra" in request.GET and step in self.get_form_list():
+            self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_CHECK: True}
+        return super().get(request, *args, **kwargs)
+
+    def first_incomplete_step(self, before):
+        for name in self.get_form_list():
+            if name == before:
+                return None
+            if self.get_cleaned_data_for_step(name) is None:
+                return name
+        return None
+
+    def render_next_step(self, form, **kwargs):
+        if self.storage.extra_data.get(RETURN_TO_CHECK):
+            # A change returns to the check step, unless it made a new step necessary.
+            next_step = self.first_incomplete_step(before=CHECK_STEP) or CHECK_STEP
+            if next_step == CHECK_STEP:
+                self.storage.extra_data = {}
+            self.storage.current_step = next_step
+            return redirect(self.get_step_url(next_step))
+        return super().render_next_step(form, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        context.update(
+            page=self.page,
+            eservice=self.eservice,
+            step_name=self.steps.current,
+            step_title=self.step_title(self.steps.current),
+            step_number=steps.index(self.steps.current) + 1,
+            step_count=len(steps),
+            previous_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
+            is_check_step=self.steps.current == CHECK_STEP,
+        )
+        if self.steps.current == CHECK_STEP:
+            context["summary"] = self.answer_summary()
+        return context
+
+    def step_title(self, name):
+        from django.utils.translation import gettext as _
+
+        if name == CHECK_STEP:
+            return _("Check your answers")
+        return self.eservice.step(name).title
+
+    def answer_summary(self):
+        """Each step's answers as label/value rows with a change link, in the visitor's language."""
+        summary = []
+        for name in self.get_form_list():
+            if name == CHECK_STEP:
+                continue
+            form = self.get_form(
+                step=name, data=self.storage.get_step_data(name), files=self.storage.get_step_files(name)
+            )
+            if not form.is_valid() or not form.fields:
+                continue
+            rows = [
+                {
+                    "label": field.label,
+                    "value": answer_tools.display_value(field, form.cleaned_data.get(field_name)),
+                    "change_url": f"{self.get_step_url(name)}?andra=1#id_{name}-{field_name}",
+                }
+                for field_name, field in form.fields.items()
+            ]
+            summary.append(
+                {"title": self.step_title(name), "rows": rows, "change_url": self.get_step_url(name)}
+            )
+        return summary
+
+    # --- finishing ----------------------------------------------------------
+    def done(self, form_list, form_dict=None, **kwargs):
+        forms_by_step = OrderedDict((name, form) for name, form in form_dict.items() if name != CHECK_STEP)
+        answers, snapshot, attachments = answer_tools.collect(self.eservice, forms_by_step)
+        details = self.eservice.describe({name: form.cleaned_data for name, form in forms_by_step.items()})
+        case, _created = open_case(
+            NewCase(
+                title=details.get("title") or str(self.eservice.title),
+                eservice=self.eservice.slug,
+                answers=answers,
+                form_snapshot=snapshot,
+                channel=Channel.WEB,
+                language=get_language() or settings.LANGUAGE_CODE,
+                service_area=self.page.resolve_service_area(self.eservice),
+                department=self.page.resolve_department(self.eservice),
+                contact_name=details.get("name", ""),
+                contact_email=details.get("email", ""),
+                contact_phone=details.get("phone", ""),
+                run_id=self.run,
+                retain_for_days=self.eservice.retention_days,
+                attachments=attachments,
+            )
+        )
+        return redirect(self.get_step_url(DONE_STEP))
+
+    def render_done(self, form, **kwargs):
+        if kwargs.get("step") == DONE_STEP and not any(
+            self.storage.get_step_data(name) for name in self.get_form_list()
+        ):
+            # Nothing stored and no case: an old or foreign done URL.
+            raise Http404
+        return super().render_done(form, **kwargs)
+
+    def render_receipt(self, case):
+        return TemplateResponse(
+            self.request,
+            "eservices/receipt.html",
+            {"page": self.page, "eservice": self.eservice, "case": case, "status_token": case.status_token()},
+        )
+
+
+def _condition(eservice, step):
+    def condition(wizard):
+        answers = {}
+        for earlier in eservice.steps:
+            if earlier.name == step.name:
+                break
+            answers[earlier.name] = wizard.get_cleaned_data_for_step(earlier.name) or {}
+        return step.applies(answers)
+
+    return condition
+
+
+_VIEWS = {}
+
+
+def wizard_view(eservice):
+    """One view function per e-service, built once."""
+    if eservice.slug not in _VIEWS:
+        _VIEWS[eservice.slug] = EServiceWizard.for_eservice(eservice)
+    return _VIEWS[eservice.slug]
