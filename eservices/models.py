@@ -42,6 +42,7 @@ class EServicePage(RoutablePageMixin, Page):
         FieldPanel("before_you_start"),
         FieldPanel("help_text"),
     ]
+    template = "eservices/eservice_page.html"
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
     subpage_types = []
 

@@ -147,17 +147,17 @@ class Case(models.Model):
         # Only the reference: Wagtail's reports show __str__ to anyone with admin access.
         return self.reference
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_received_at = instance.__dict__.get("received_at")
-        return instance
-
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_loaded_received_at", None)
         if loaded is not None and self.received_at != loaded:
             raise ValidationError("A case's arrival time never changes.")
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_received_at = instance.__dict__.get("received_at")
+        return instance
 
     def status_token(self):
         from contactcentre.tokens import status_token

@@ -55,8 +55,11 @@ DOC_LINK = re.compile(r'<a href="doc:([A-Z0-9-]+)">')
 class DemoBuilder:
     """Creates what is missing and reports what it did through ``stdout``."""
 
-    def __init__(self, *, password=None, stdout=None, style=None, verbosity=1):
+    def __init__(self, *, password=None, stdout=None, style=None, verbosity=1, extensions=()):
         self.password = password
+        # Callables given this builder, run in the same transaction after the pages exist:
+        # how other apps (e-services, cases) add their demo content without pages importing them.
+        self.extensions = list(extensions)
         self.stdout = stdout
         self.style = style
         self.verbosity = verbosity
@@ -89,6 +92,8 @@ class DemoBuilder:
                 home = self.build_pages()
                 self.build_site(home)
                 self.build_settings()
+                for extension in self.extensions:
+                    extension(self)
                 self.update_reference_index()
         except BaseException:
             # The database rolls back; remove the PDF files written for it.
@@ -360,7 +365,8 @@ class DemoBuilder:
         return page
 
     def new_page(self, parent, spec, **extra):
-        model = PAGE_TYPES[spec["type"]]
+        # Another app's extension passes its page model itself, so pages need not import it.
+        model = spec["type"] if isinstance(spec["type"], type) else PAGE_TYPES[spec["type"]]
         fields = self.page_fields(spec)
         now = {name: value for name, value in fields.items() if not _has_refs(value)}
         later = {name: value for name, value in fields.items() if _has_refs(value)}
@@ -401,6 +407,7 @@ class DemoBuilder:
             revision = page.save_revision()
             revision.publish()
             self.to_reindex.append(page)
+        self.new_pages = []
 
     def resolve_field(self, model, name, value):
         field = model._meta.get_field(name)

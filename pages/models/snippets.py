@@ -17,10 +17,10 @@ FAQ_ANSWER_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 class Committee(index.Indexed, models.Model):
     """A nämnd: the elected body responsible for a department's work."""
 
-    objects = SearchableQuerySet.as_manager()
-
     name = models.CharField(_("name"), max_length=150, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -37,8 +37,6 @@ class Committee(index.Indexed, models.Model):
 class Department(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A förvaltning, with the contact details the contact centre hands out."""
 
-    objects = SearchableQuerySet.as_manager()
-
     name = models.CharField(_("name"), max_length=150)
     committee = models.ForeignKey(
         Committee,
@@ -53,6 +51,8 @@ class Department(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, model
     email = models.EmailField(_("e-mail"), blank=True)
     postal_address = models.CharField(_("postal address"), max_length=255, blank=True)
     visiting_address = models.CharField(_("visiting address"), max_length=255, blank=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -135,8 +135,6 @@ class ServiceArea(LocalizedQuerySetMixin, TranslatableMixin, models.Model):
 class FAQ(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A question from "Vanliga frågor och svar", reused on pages and by staff."""
 
-    objects = SearchableQuerySet.as_manager()
-
     question = models.CharField(_("question"), max_length=255)
     answer = RichTextField(_("answer"), features=FAQ_ANSWER_FEATURES)
     service_area = models.ForeignKey(
@@ -148,6 +146,8 @@ class FAQ(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model
         related_name="faqs",
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("service_area")]
     search_fields = [
@@ -205,8 +205,6 @@ class BlankettCategory(LocalizedQuerySetMixin, TranslatableMixin, models.Model):
 class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A downloadable form, optionally replaced by an e-service ("Fill in online")."""
 
-    objects = SearchableQuerySet.as_manager()
-
     title = models.CharField(_("title"), max_length=200)
     code = models.CharField(_("form number"), max_length=40, blank=True, help_text=_("For example SOC-101."))
     description = models.TextField(_("description"), blank=True)
@@ -242,6 +240,8 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
         help_text=_('Shows a "Fill in online" link beside the download.'),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SearchableQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),

@@ -3,6 +3,10 @@
 ``DATABASE_URL`` still decides the database, so the same suite runs on PostgreSQL in CI.
 """
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -19,6 +23,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# A file-based SQLite test database, so tests with parallel threads see real locking.
+# A file-based SQLite test database, so tests with parallel threads see real locking;
+# one per process, so two runs at once (or a stale WAL file) never share it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"kommunportal-test-{os.getpid()}.sqlite3")
+    }

@@ -113,7 +113,7 @@ def page_urls(site):
         "from wagtail.models import Page, get_page_models\n"
         "found = {}\n"
         "for model in get_page_models():\n"
-        "    if model._meta.app_label != 'pages':\n"
+        "    if model._meta.app_label not in ('pages', 'eservices'):\n"
         "        continue\n"
         "    for page in model.objects.live().select_related('locale'):\n"
         "        key = f'{model.__name__}:{page.locale.language_code}'\n"

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-PAGE_TYPES = sorted(m.__name__ for m in get_page_models() if m._meta.app_label == "pages")
+PAGE_TYPES = sorted(m.__name__ for m in get_page_models() if m._meta.app_label in {"pages", "eservices"})
 EXTRA_PATHS = [
     "/sok/?q=bygglov",  # search with results
     "/sok/?q=xyzzyqwerty",  # search without results
@@ -66,7 +66,8 @@ def test_faq_feedback_works_with_the_keyboard_alone(site, page):
     page.goto(site["url"] + "/vanliga-fragor/")
     yes_button = page.locator("form[action*='/feedback/'] button[value='yes']").first
     yes_button.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "#fraga-" in page.url
     assert page.locator("[role=status]").count() >= 1
     assert_no_axe_violations(page, "/vanliga-fragor/ after feedback")

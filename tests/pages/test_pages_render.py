@@ -11,7 +11,7 @@ import pytest
 from pages.models import FAQ, ContactCentrePage, FAQFeedback, ServiceAreaPage, ServicePage
 
 pytestmark = pytest.mark.django_db
-PAGE_MODELS = [m for m in get_page_models() if m._meta.app_label == "pages"]
+PAGE_MODELS = [m for m in get_page_models() if m._meta.app_label in {"pages", "eservices"}]
 
 
 def h1_count(html):

@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from eservices.demo import build_eservice_pages
 from pages.demo.builder import DemoBuilder
 
 
@@ -41,5 +42,6 @@ class Command(BaseCommand):
             stdout=self.stdout,
             style=self.style,
             verbosity=0 if quiet else verbosity,
+            extensions=[build_eservice_pages],
         )
         builder.build(index=not no_index)
