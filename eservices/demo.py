@@ -4,9 +4,8 @@ Each entry places one registered e-service under its service-area page, links th
 service page that describes it and the blankett it replaces ("Fill in online").
 """
 
-from pages.models import Blankett, ServicePage
-
 from eservices.models import EServicePage
+from pages.models import Blankett, ServicePage
 
 EServiceDemo = dict
 
@@ -16,7 +15,10 @@ EXAMPLES = [
         parent="allmanna-fragor",
         slug="fraga-kontaktcenter",
         title="Fråga kontaktcenter",
-        intro="<p>Ställ en fråga om kommunens service. Vi svarar med e-post, telefon eller brev, som du vill.</p>",
+        intro=(
+            "<p>Ställ en fråga om kommunens service. "
+            "Vi svarar med e-post, telefon eller brev, som du vill.</p>"
+        ),
         before_you_start="<p>Det tar ungefär fem minuter. Du behöver inte logga in.</p>",
         service_pages=[],
         blanketter=[],
