@@ -29,7 +29,7 @@ class Status(models.TextChoices):
     WAITING = "waiting", _("Waiting for citizen")
     FORWARDED = "forwarded", _("Forwarded")
     RESOLVED = "resolved", _("Resolved")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("case status", "Closed")
 
 
 class Priority(models.IntegerChoices):

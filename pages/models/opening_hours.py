@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.text import get_text_list
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -206,8 +206,8 @@ class WeeklyRowBase(models.Model):
     @property
     def days_label(self):
         if self.first_day == self.last_day:
-            return self.get_first_day_display()
-        return f"{self.get_first_day_display()}–{str(self.get_last_day_display()).lower()}"
+            return capfirst(self.get_first_day_display())
+        return f"{capfirst(self.get_first_day_display())}–{str(self.get_last_day_display()).lower()}"
 
 
 class WeeklyHours(Orderable, WeeklyRowBase):
