@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,22 @@ class EServicePage(RoutablePageMixin, Page):
     @path("")
     def start_page(self, request):
         return self.render(request, context_overrides={"eservice": self.definition})
+
+    @path("utskrift/", name="printable")
+    def printable(self, request):
+        from eservices import printable
+
+        response = HttpResponse(
+            printable.render_pdf(self.definition, page=self, base_url=request.build_absolute_uri("/")),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'inline; filename="{printable.filename(self.definition)}"'
+        return response
+
+    @property
+    def printable_url(self):
+        """The paper version; the blankett library links here for a blankett this page replaces."""
+        return self.url + self.reverse_subpage("printable")
 
     @path("starta/", name="start")
     def start(self, request):

@@ -23,6 +23,10 @@ class Step:
     title: str
     # Shown only when condition(answers_so_far) is true; answers are cleaned data per step.
     condition: Callable[[dict], bool] | None = None
+    # The same condition as a JSON Schema fragment over the whole submission body, for the
+    # API's published schema (``if``/``then``/``else``); see eservices.schema.answer_is.
+    # Without it the condition is described in prose: give the condition a docstring.
+    schema_if: dict | None = None
 
     def applies(self, answers: dict) -> bool:
         return self.condition is None or bool(self.condition(answers))

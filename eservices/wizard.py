@@ -19,9 +19,9 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
-from contactcentre.services import NewCase, open_case
 from eservices import answers as answer_tools
 from eservices.forms import ConfirmForm
+from eservices.submission import submit
 
 CHECK_STEP = "kontrollera"
 DONE_STEP = "skickat"
@@ -164,25 +164,14 @@ class EServiceWizard(NamedUrlSessionWizardView):
     # --- finishing ----------------------------------------------------------
     def done(self, form_list, form_dict=None, **kwargs):
         forms_by_step = OrderedDict((name, form) for name, form in form_dict.items() if name != CHECK_STEP)
-        answers, snapshot, attachments = answer_tools.collect(self.eservice, forms_by_step)
-        details = self.eservice.describe({name: form.cleaned_data for name, form in forms_by_step.items()})
-        case, _created = open_case(
-            NewCase(
-                title=details.get("title") or str(self.eservice.title),
-                eservice=self.eservice.slug,
-                answers=answers,
-                form_snapshot=snapshot,
-                channel=Channel.WEB,
-                language=get_language() or settings.LANGUAGE_CODE,
-                service_area=self.page.resolve_service_area(self.eservice),
-                department=self.page.resolve_department(self.eservice),
-                contact_name=details.get("name", ""),
-                contact_email=details.get("email", ""),
-                contact_phone=details.get("phone", ""),
-                run_id=self.run,
-                retain_for_days=self.eservice.retention_days,
-                attachments=attachments,
-            )
+        submit(
+            self.eservice,
+            forms_by_step,
+            channel=Channel.WEB,
+            language=get_language() or settings.LANGUAGE_CODE,
+            run_id=self.run,
+            service_area=self.page.resolve_service_area(self.eservice),
+            department=self.page.resolve_department(self.eservice),
         )
         return redirect(self.get_step_url(DONE_STEP))
 

@@ -1,3 +1,4 @@
 from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter
+from contactcentre.models.ratelimit import RateLimitBucket
 
-__all__ = ["Case", "CaseAttachment", "CaseEvent", "ReferenceCounter"]
+__all__ = ["Case", "CaseAttachment", "CaseEvent", "RateLimitBucket", "ReferenceCounter"]

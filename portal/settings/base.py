@@ -63,6 +63,8 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# How many proxies in front of the app append to X-Forwarded-For (rate limits count per client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Applications -----------------------------------------------------------
 INSTALLED_APPS = [
@@ -90,6 +92,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "formtools",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -152,6 +155,13 @@ if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Rate limits (contactcentre.ratelimit): scope -> (attempts, window in seconds) per client
+# address. Counted in the database, or in the cache when CACHE_URL (Redis) is set.
+RATE_LIMITS = {
+    "case-status": (20, 10 * 60),
+    "submission": (30, 60 * 60),
+}
 
 # --- Background tasks (django-tasks; Wagtail 8 queues its own work here too) -
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -14,6 +14,7 @@ JOBS = [
     ("prune_db_task_results", {"min_age_days": 14}),
     ("delete_abandoned_uploads", {}),
     ("apply_retention", {}),
+    ("prune_rate_limits", {}),
 ]
 
 

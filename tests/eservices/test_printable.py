@@ -1,0 +1,40 @@
+"""Each e-service's paper version comes from its own definition, as a tagged PDF."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from django.utils import translation
+
+from eservices import registry
+from pages.models import Blankett
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("eservice", registry.all_eservices(), ids=lambda e: e.slug)
+def test_printable_pdf_is_tagged_and_lists_every_field(client, eservice_page, eservice):
+    page = eservice_page(eservice.slug, eservice.service_area_digit)
+    response = client.get(page.url + "utskrift/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root  # tagged for assistive technology
+    assert root["/Lang"] == "sv"
+    assert reader.metadata.title == str(eservice.title)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    with translation.override("sv"):
+        for step in eservice.steps:
+            for field in step.form_class().fields.values():
+                assert str(field.label)[:20] in text.replace("\n", " ")
+
+
+def test_blankett_replaced_by_an_eservice_links_to_its_printable_version(client, eservice_page):
+    page = eservice_page("fraga-kontaktcenter", 9)
+    blankett = Blankett.objects.filter(locale__language_code="sv").first()
+    Blankett.objects.filter(pk=blankett.pk).update(eservice_page=page)
+    html = client.get("/blanketter/").content.decode()
+    assert page.url + "utskrift/" in html
+    assert page.url in html
