@@ -83,6 +83,18 @@ class EServicePage(RoutablePageMixin, Page):
         remember_run(request, run)
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
+    @path("spara/<uuid:run>/", name="save")
+    def save_for_later(self, request, run):
+        from eservices.views import save_draft_view
+
+        return save_draft_view(request, self, run)
+
+    @path("fortsatt/<int:draft_id>/<str:token>/", name="resume")
+    def resume_draft(self, request, draft_id, token):
+        from eservices.views import resume_draft_view
+
+        return resume_draft_view(request, self, draft_id, token)
+
     @path("steg/<uuid:run>/<slug:step>/", name="step")
     def step(self, request, run, step):
         from eservices.wizard import wizard_view
@@ -109,3 +121,23 @@ class EServicePage(RoutablePageMixin, Page):
                 locale__language_code=settings.LANGUAGE_CODE, name=eservice.department
             ).first()
         return None
+
+
+class Draft(models.Model):
+    """An unfinished e-service run, kept so the citizen can continue later."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    eservice = models.CharField(max_length=80)
+    run_id = models.UUIDField(unique=True)
+    storage = models.JSONField(default=dict)
+    email = models.EmailField()
+    language = models.CharField(max_length=10)
+    secret = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("saved e-service draft")
+
+    def __str__(self):
+        return f"{self.eservice} draft {self.pk}"

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from contactcentre.models import Case
@@ -27,6 +28,7 @@ CHECK_STEP = "kontrollera"
 DONE_STEP = "skickat"
 SESSION_RUNS = "eservice_runs"
 RETURN_TO_CHECK = "return_to_check"
+SAVE_BUTTON = "wizard_save"
 
 
 class WizardFileStorage(FileSystemStorage):
@@ -44,6 +46,11 @@ def remember_run(request, run: uuid.UUID):
 
 def owns_run(request, run) -> bool:
     return str(run) in request.session.get(SESSION_RUNS, [])
+
+
+def session_key(eservice, run) -> str:
+    """Where formtools keeps a run's answers in the session (its storage prefix)."""
+    return f"wizard_{eservice.slug}_{run.hex}"
 
 
 class EServiceWizard(NamedUrlSessionWizardView):
@@ -94,6 +101,23 @@ class EServiceWizard(NamedUrlSessionWizardView):
         if "andra" in request.GET and step in self.get_form_list():
             self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_CHECK: True}
         return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        if SAVE_BUTTON in self.request.POST:
+            return self.save_for_later()
+        return super().post(*args, **kwargs)
+
+    def save_for_later(self):
+        """Keep what the citizen typed on this step, valid or not, then ask where to send the link."""
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid() and management.cleaned_data["current_step"] in self.get_form_list():
+            step = management.cleaned_data["current_step"]
+            form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
+            self.storage.set_step_data(step, self.process_step(form))
+            if self.request.FILES:
+                self.storage.set_step_files(step, self.process_step_files(form))
+            self.storage.current_step = step
+        return redirect(self.page.url + self.page.reverse_subpage("save", args=(self.run,)))
 
     def first_incomplete_step(self, before):
         for name in self.get_form_list():
@@ -172,6 +196,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             run_id=self.run,
             service_area=self.page.resolve_service_area(self.eservice),
             department=self.page.resolve_department(self.eservice),
+            request=self.request,  # for an e-ID login, when one exists (eservices/identity.py)
         )
         return redirect(self.get_step_url(DONE_STEP))
 

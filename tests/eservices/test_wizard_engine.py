@@ -136,3 +136,23 @@ def test_skipping_ahead_goes_back_to_the_first_unanswered_step(client, eservice_
     response = client.get(step_url(url, CHECK_STEP))
     assert response.status_code == 302
     assert response["Location"].endswith("/fraga/")
+
+
+def test_sensitive_eservices_offer_a_quick_exit_on_every_step(client, eservice_page, monkeypatch):
+    import dataclasses
+
+    from eservices import registry, wizard
+
+    sensitive = dataclasses.replace(registry.get(SLUG), sensitive=True)
+    monkeypatch.setitem(registry._REGISTRY, SLUG, sensitive)
+    monkeypatch.setattr(wizard, "_VIEWS", {})
+    page = eservice_page(SLUG, 9)
+    assert 'class="exit-page"' in client.get(page.url).content.decode()
+    url = start(client, page)
+    html = client.get(url).content.decode()
+    assert 'href="https://www.smhi.se/" rel="noreferrer"' in html
+
+
+def test_ordinary_eservices_have_no_quick_exit(client, eservice_page):
+    page = eservice_page(SLUG, 9)
+    assert 'class="exit-page"' not in client.get(page.url).content.decode()

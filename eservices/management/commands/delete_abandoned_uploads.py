@@ -8,6 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from eservices.drafts import referenced_upload_names
 from eservices.wizard import WizardFileStorage
 
 DEFAULT_HOURS = 48
@@ -28,8 +29,9 @@ class Command(BaseCommand):
             _dirs, files = storage.listdir("")
         except FileNotFoundError:
             files = []
+        keep = referenced_upload_names()
         for name in files:
-            if storage.get_modified_time(name).timestamp() < cutoff:
+            if name not in keep and storage.get_modified_time(name).timestamp() < cutoff:
                 storage.delete(name)
                 deleted += 1
         if options["verbosity"]:

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 JOBS = [
     ("clearsessions", {}),
     ("prune_db_task_results", {"min_age_days": 14}),
+    ("delete_expired_drafts", {}),
     ("delete_abandoned_uploads", {}),
     ("apply_retention", {}),
     ("prune_rate_limits", {}),

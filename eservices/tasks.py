@@ -1,0 +1,43 @@
+"""Background e-mail for e-services: the resume link of a saved draft."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from django_tasks import task
+
+from contactcentre.tasks import MAX_ATTEMPTS, retry_delay
+from eservices.models import Draft
+
+logger = logging.getLogger(__name__)
+
+
+def resume_url(draft) -> str:
+    from eservices.drafts import resume_token
+
+    page = draft.page.specific
+    path = page.url + page.reverse_subpage("resume", args=(draft.pk, resume_token(draft)))
+    return settings.SITE_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_resume_link(draft_id: int, attempt: int = 1) -> str:
+    draft = Draft.objects.filter(pk=draft_id).select_related("page").first()
+    if draft is None:
+        return "draft gone"
+    with translation.override(draft.language):
+        context = {"draft": draft, "url": resume_url(draft), "title": draft.page.title}
+        subject = render_to_string("eservices/email/resume_subject.txt", context).strip()
+        body = render_to_string("eservices/email/resume.txt", context)
+    try:
+        EmailMessage(subject, body, to=[draft.email]).send()
+    except Exception as error:
+        logger.warning("Resume link for draft %s failed (attempt %s): %s", draft.pk, attempt, error)
+        if attempt < MAX_ATTEMPTS:
+            send_resume_link.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(draft.pk, attempt + 1)
+            return "retry"
+        return "gave up"
+    return "sent"
