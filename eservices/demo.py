@@ -23,6 +23,76 @@ EXAMPLES = [
         service_pages=[],
         blanketter=[],
     ),
+    EServiceDemo(
+        eservice="felanmalan",
+        parent="bygg-miljo-vagar-vatten-och-avfall",
+        slug="gor-en-felanmalan",
+        title="Gör en felanmälan",
+        intro=(
+            "<p>Anmäl fel på gator, gång- och cykelvägar, gatubelysning, parker och lekplatser, "
+            "vatten och avlopp eller sophämtning. Du kan bifoga upp till tre foton.</p>"
+        ),
+        before_you_start=(
+            "<p>Är felet farligt? Ring teknisk jour på 08-465 004 90, dygnet runt. "
+            "Är någon skadad: ring 112.</p>"
+            "<p>Det tar ungefär fem minuter. Du behöver inte logga in och du kan vara anonym. "
+            "Ta gärna ett foto av felet och skriv upp adressen eller numret på lyktstolpen.</p>"
+        ),
+        service_pages=["felanmalan-gata-och-belysning"],
+        blanketter=["TEK-101"],
+    ),
+    EServiceDemo(
+        eservice="synpunkter-och-klagomal",
+        parent="allmanna-fragor",
+        slug="lamna-synpunkter",
+        title="Lämna synpunkter och klagomål",
+        intro=(
+            "<p>Lämna beröm, förslag eller klagomål på kommunens service. "
+            "Vi skickar det du skriver till den verksamhet som ansvarar.</p>"
+        ),
+        before_you_start=(
+            "<p>Det du skriver blir en allmän handling. Du kan vara anonym, "
+            "men då kan vi inte svara dig.</p>"
+            "<p>Vill du ändra ett beslut som gäller dig? Då ska du överklaga beslutet i stället. "
+            "Hur du gör står i beslutet.</p>"
+        ),
+        service_pages=["synpunkter-och-klagomal"],
+        blanketter=["KS-101"],
+    ),
+    EServiceDemo(
+        eservice="begar-ut-allman-handling",
+        parent="allmanna-fragor",
+        slug="begar-ut-allman-handling",
+        title="Begär ut allmän handling",
+        intro=(
+            "<p>Begär att få läsa eller få en kopia av en allmän handling, till exempel ett protokoll, "
+            "ett beslut eller ett brev. Vi hanterar din begäran skyndsamt, oftast samma arbetsdag.</p>"
+        ),
+        before_you_start=(
+            "<p>Du behöver inte tala om vem du är eller varför du vill ha handlingen. "
+            "Känner du till diarienumret eller datumet går det fortare att hitta handlingen.</p>"
+        ),
+        service_pages=["allmanna-handlingar"],
+        blanketter=["KS-102"],
+    ),
+    EServiceDemo(
+        eservice="forskoleplats",
+        parent="forskola-skola-och-utbildning",
+        slug="ansok-om-forskoleplats",
+        title="Ansök om förskoleplats",
+        intro=(
+            "<p>Ansök om plats i förskola för ditt barn från ett års ålder. "
+            "Du kan önska upp till tre förskolor. Vi erbjuder en plats inom fyra månader.</p>"
+        ),
+        before_you_start=(
+            "<p>Du behöver personnummer för dig, för barnet och för barnets andra vårdnadshavare om "
+            "det finns en. Ansök senast fyra månader innan barnet ska börja.</p>"
+            "<p>Du loggar inte in med e-legitimation. Därför kontrollerar utbildningsförvaltningen att "
+            "du är barnets vårdnadshavare innan vi erbjuder en plats.</p>"
+        ),
+        service_pages=["forskoleplats"],
+        blanketter=["UTB-101"],
+    ),
 ]
 
 HELP_TEXT = (

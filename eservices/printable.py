@@ -59,9 +59,7 @@ def render_pdf(eservice, page=None, base_url=None) -> bytes:
     pdf = cache.get(key)
     if pdf is None:
         html = render_to_string("eservices/printable.html", printable_context(eservice, page))
-        pdf = HTML(string=html, base_url=base_url).write_pdf(
-            pdf_variant="pdf/ua-1", custom_metadata=True
-        )
+        pdf = HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 

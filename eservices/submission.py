@@ -12,15 +12,19 @@ from django.conf import settings
 
 from contactcentre.services import NewCase, open_case
 from eservices import answers as answer_tools
+from eservices.identity import identity_verified
 
 
-def resolve_service_area(eservice):
-    """The service area (in the working language) whose phone-menu digit the e-service names."""
+def resolve_service_area(eservice, digit: int | None = None):
+    """The service area (in the working language) whose phone-menu digit the e-service names.
+
+    ``digit``: the area the citizen chose instead, for an e-service routed by area.
+    """
     from pages.models import ServiceArea
 
     return (
         ServiceArea.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, menu_digit=eservice.service_area_digit
+            locale__language_code=settings.LANGUAGE_CODE, menu_digit=digit or eservice.service_area_digit
         )
         .select_related("default_department")
         .first()
@@ -49,10 +53,23 @@ def build_new_case(
     department=None,
     opened_by=None,
     visitor_consent: bool = False,
+    request=None,
 ) -> NewCase:
-    """The NewCase for the valid forms of the steps that applied, in step order."""
+    """The NewCase for the valid forms of the steps that applied, in step order.
+
+    ``describe()`` may return ``service_area_digit``: an e-service routed by area (Synpunkter
+    och klagomål) lets the citizen choose the area, and the case goes to that area and its
+    default department. It may return ``identity_number``: the case is identity-verified only
+    if the citizen signed in with e-ID as that person (eservices/identity.py; not yet built).
+    """
     answers, snapshot, attachments = answer_tools.collect(eservice, forms_by_step)
     details = eservice.describe({name: form.cleaned_data for name, form in forms_by_step.items()})
+    service_area = service_area if service_area is not None else resolve_service_area(eservice)
+    department = department if department is not None else resolve_department(eservice)
+    chosen_digit = details.get("service_area_digit")
+    if chosen_digit and chosen_digit != eservice.service_area_digit:
+        service_area = resolve_service_area(eservice, chosen_digit)
+        department = None  # open_case takes the chosen area's default department
     return NewCase(
         title=details.get("title") or str(eservice.title),
         eservice=eservice.slug,
@@ -60,11 +77,12 @@ def build_new_case(
         form_snapshot=snapshot,
         channel=channel,
         language=language or settings.LANGUAGE_CODE,
-        service_area=service_area if service_area is not None else resolve_service_area(eservice),
-        department=department if department is not None else resolve_department(eservice),
+        service_area=service_area,
+        department=department,
         contact_name=details.get("name", ""),
         contact_email=details.get("email", ""),
         contact_phone=details.get("phone", ""),
+        identity_verified=identity_verified(request, details.get("identity_number", "")),
         run_id=run_id,
         opened_by=opened_by,
         visitor_consent=visitor_consent,

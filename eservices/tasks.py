@@ -37,7 +37,9 @@ def send_resume_link(draft_id: int, attempt: int = 1) -> str:
     except Exception as error:
         logger.warning("Resume link for draft %s failed (attempt %s): %s", draft.pk, attempt, error)
         if attempt < MAX_ATTEMPTS:
-            send_resume_link.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(draft.pk, attempt + 1)
+            send_resume_link.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+                draft.pk, attempt + 1
+            )
             return "retry"
         return "gave up"
     return "sent"

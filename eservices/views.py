@@ -44,7 +44,12 @@ def save_draft_view(request, page, run):
         return TemplateResponse(
             request,
             "eservices/draft_saved.html",
-            {"page": page, "eservice": eservice, "draft": draft, "continue_url": _step_url(page, run, current_step)},
+            {
+                "page": page,
+                "eservice": eservice,
+                "draft": draft,
+                "continue_url": _step_url(page, run, current_step),
+            },
         )
     return TemplateResponse(
         request,

@@ -1,3 +1,9 @@
 """One module per e-service; importing this package registers them all."""
 
-from eservices.definitions import fraga_kontaktcenter  # noqa: F401
+from eservices.definitions import (  # noqa: F401
+    allman_handling,
+    felanmalan,
+    forskoleplats,
+    fraga_kontaktcenter,
+    synpunkter,
+)

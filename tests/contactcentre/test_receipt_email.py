@@ -7,13 +7,12 @@ the immediate backend would swallow the errors being tested.
 import datetime as dt
 import smtplib
 
-import pytest
-
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
+import pytest
 from django_tasks_db.models import DBTaskResult
 
 from contactcentre import tasks

@@ -3,12 +3,12 @@
 import datetime as dt
 import re
 
-import pytest
-
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+
+import pytest
 
 from contactcentre.models import Case
 from eservices.models import Draft
@@ -76,7 +76,10 @@ def test_an_expired_link_fails_and_expired_drafts_are_deleted(client, eservice_p
     path = re.sub(r"^https?://[^/]+", "", resume_link())
     response = Client().get(path)
     assert response.status_code == 404
-    assert "The link does not work" in response.content.decode() or "Länken fungerar inte" in response.content.decode()
+    assert (
+        "The link does not work" in response.content.decode()
+        or "Länken fungerar inte" in response.content.decode()
+    )
     call_command("delete_expired_drafts", verbosity=0)
     assert not Draft.objects.exists()
 

@@ -2,10 +2,10 @@
 
 import io
 
+from django.utils import translation
+
 import pytest
 from pypdf import PdfReader
-
-from django.utils import translation
 
 from eservices import registry
 from pages.models import Blankett
