@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -100,27 +99,6 @@ class EServicePage(RoutablePageMixin, Page):
         from eservices.wizard import wizard_view
 
         return wizard_view(self.definition)(request, run=run, step=step, page=self)
-
-    # --- routing of the case ----------------------------------------------------
-    def resolve_service_area(self, eservice):
-        from pages.models import ServiceArea
-
-        return (
-            ServiceArea.objects.filter(
-                locale__language_code=settings.LANGUAGE_CODE, menu_digit=eservice.service_area_digit
-            )
-            .select_related("default_department")
-            .first()
-        )
-
-    def resolve_department(self, eservice):
-        from pages.models import Department
-
-        if eservice.department:
-            return Department.objects.filter(
-                locale__language_code=settings.LANGUAGE_CODE, name=eservice.department
-            ).first()
-        return None
 
 
 class Draft(models.Model):

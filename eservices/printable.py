@@ -45,7 +45,7 @@ def printable_context(eservice, page=None) -> dict:
             {
                 "title": str(step.title),
                 "conditional": step.condition is not None,
-                "condition_text": str(getattr(step, "condition_text", "") or ""),
+                "notice": [str(text) for text in getattr(form, "notice", ())],
                 "fields": [field_spec(field, name) for name, field in form.fields.items()],
             }
         )

@@ -9,7 +9,6 @@ import uuid
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +19,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
+from contactcentre.storage import PrivateStorage
 from eservices import answers as answer_tools
 from eservices.forms import ConfirmForm
 from eservices.submission import submit
@@ -31,11 +31,11 @@ RETURN_TO_CHECK = "return_to_check"
 SAVE_BUTTON = "wizard_save"
 
 
-class WizardFileStorage(FileSystemStorage):
+class WizardFileStorage(PrivateStorage):
     """Uploads of runs in progress: private, and swept by ``delete_abandoned_uploads``."""
 
     def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT / "wizard-uploads", base_url=None)
+        super().__init__(subdir="wizard-uploads")
 
 
 def remember_run(request, run: uuid.UUID):
@@ -194,8 +194,6 @@ class EServiceWizard(NamedUrlSessionWizardView):
             channel=Channel.WEB,
             language=get_language() or settings.LANGUAGE_CODE,
             run_id=self.run,
-            service_area=self.page.resolve_service_area(self.eservice),
-            department=self.page.resolve_department(self.eservice),
             request=self.request,  # for an e-ID login, when one exists (eservices/identity.py)
         )
         return redirect(self.get_step_url(DONE_STEP))

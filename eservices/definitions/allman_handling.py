@@ -15,9 +15,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from eservices.definitions.common import NO, YES, NoticeStepForm, answered, in_working_language, shorten
+from eservices.definitions.common import (
+    NO,
+    YES,
+    NoticeStepForm,
+    answer,
+    answered,
+    filled,
+    in_working_language,
+    shorten,
+)
 from eservices.forms import StepForm
 from eservices.registry import DataProtection, EService, Step, register
+from eservices.schema import answer_is
 
 READ_ON_SITE = "read_on_site"
 PICK_UP = "pick_up"
@@ -107,7 +117,17 @@ class DeliveryForm(StepForm):
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
 
+    schema_rules = [
+        {"if": answer("delivery", BY_EMAIL), "then": filled("email")},
+        {
+            "if": answer("delivery", BY_POST),
+            "then": {"allOf": [filled("postal_address"), answer("anonymous", NO)]},
+        },
+    ]
+
     def clean(self):
+        """A copy by e-mail needs email; a copy by post needs postal_address and cannot be anonymous.
+        For other ways of delivery a postal address is not kept."""
         cleaned = super().clean()
         delivery = cleaned.get("delivery")
         if delivery == BY_EMAIL and not cleaned.get("email") and "email" not in self.errors:
@@ -158,6 +178,7 @@ class RequesterForm(StepForm):
 
 
 def is_named(answers):
+    """The requester is not anonymous (utlamning.anonymous is "no")."""
     return answered(answers, "utlamning", "anonymous", NO)
 
 
@@ -188,7 +209,13 @@ ALLMAN_HANDLING = register(
         steps=(
             Step("handling", DocumentForm, _("The document")),
             Step("utlamning", DeliveryForm, _("How you get it")),
-            Step("kontakt", RequesterForm, _("Your name"), condition=is_named),
+            Step(
+                "kontakt",
+                RequesterForm,
+                _("Your name"),
+                condition=is_named,
+                schema_if=answer_is("utlamning", "anonymous", NO),
+            ),
         ),
         data_protection=DataProtection(
             data_collected=_(

@@ -20,6 +20,16 @@ def yes_no(label, help_text="", **kwargs):
     )
 
 
+def filled(field: str) -> dict:
+    """A JSON Schema fragment for a step's ``schema_rules``: ``field`` is given and not empty."""
+    return {"required": [field], "properties": {field: {"minLength": 1}}}
+
+
+def answer(field: str, value) -> dict:
+    """A JSON Schema fragment for a step's ``schema_rules``: ``field`` is ``value``."""
+    return {"required": [field], "properties": {field: {"const": value}}}
+
+
 def answered(answers: dict, step: str, field: str, value=YES) -> bool:
     """For Step.condition: did ``step`` answer ``field`` with ``value``?"""
     return (answers.get(step) or {}).get(field) == value
@@ -39,6 +49,10 @@ class NoticeStepForm(StepForm):
             return fields
         paragraphs = format_html_join("", "<p>{}</p>", ((text,) for text in self.notice))
         return format_html('<div class="notice">{}</div>{}', paragraphs, fields)
+
+    # Django binds these to RenderableMixin.render itself, so they must be bound again here.
+    __str__ = render
+    __html__ = render
 
 
 def label_of(choices, value) -> str:

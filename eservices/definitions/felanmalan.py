@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from eservices.definitions.common import NoticeStepForm, label_of, shorten
+from eservices.definitions.common import NoticeStepForm, answer, filled, label_of, shorten
 from eservices.definitions.contact_fields import contact_of
 from eservices.forms import NO_SENSITIVE_DETAILS, PhotoField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
@@ -50,8 +50,7 @@ class PlaceForm(StepForm):
 
 
 PHOTO_HINT = _(
-    "Optional. A JPEG, PNG or WebP picture of at most 8 MB. Try not to show people's faces or "
-    "number plates."
+    "Optional. A JPEG, PNG or WebP picture of at most 8 MB. Try not to show people's faces or number plates."
 )
 
 
@@ -93,7 +92,12 @@ class ReporterForm(StepForm):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
 
+    schema_rules = [
+        {"if": answer("wants_feedback", True), "then": {"anyOf": [filled("email"), filled("phone")]}}
+    ]
+
     def clean(self):
+        """To be told when the fault is fixed (wants_feedback), give an e-mail address or a phone number."""
         cleaned = super().clean()
         if cleaned.get("wants_feedback") and not cleaned.get("email") and not cleaned.get("phone"):
             if "email" not in self.errors:

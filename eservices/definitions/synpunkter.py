@@ -14,7 +14,9 @@ from eservices.definitions.common import (
     NO,
     YES,
     NoticeStepForm,
+    answer,
     answered,
+    filled,
     label_of,
     shorten,
     yes_no,
@@ -22,6 +24,7 @@ from eservices.definitions.common import (
 from eservices.definitions.contact_fields import ANSWER_CHANNELS, ContactDetailsForm, contact_of
 from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
+from eservices.schema import answer_is
 
 KINDS = [
     ("praise", _("Praise")),
@@ -101,8 +104,24 @@ class FeedbackContactForm(ContactDetailsForm):
         help_text=_("Only if you want an answer."),
     )
     field_order = ["name", "wants_answer", "answer_by", "email", "phone", "address"]
+    schema_rules = [
+        {
+            "if": answer("wants_answer", YES),
+            "then": {
+                "allOf": [
+                    filled("answer_by"),
+                    *[
+                        {"if": answer("answer_by", channel), "then": filled(detail)}
+                        for channel, detail in (("email", "email"), ("phone", "phone"), ("letter", "address"))
+                    ],
+                ]
+            },
+        }
+    ]
 
     def clean(self):
+        """For an answer (wants_answer "yes"), choose answer_by and give its detail: email, phone or
+        address (for a letter). Without an answer, answer_by is ignored."""
         cleaned = self.cleaned_data
         if cleaned.get("wants_answer") != YES:
             cleaned["answer_by"] = ""
@@ -116,6 +135,7 @@ class FeedbackContactForm(ContactDetailsForm):
 
 
 def is_named(answers):
+    """The citizen is not anonymous (anonym.anonymous is "no")."""
     return answered(answers, "anonym", "anonymous", NO)
 
 
@@ -124,7 +144,7 @@ def describe(answers):
     subject = message.get("about") or label_of(AREAS, message["area"])
     details = {
         "title": f"{label_of(KINDS, message['kind'])}: {shorten(subject, 120)}",
-        # Routing by area: the case goes to the area the citizen chose (see EServiceWizard.done).
+        # Routing by area: the case goes to the area the citizen chose (eservices.submission.build_new_case).
         "service_area_digit": message["area"],
     }
     if is_named(answers):
@@ -144,7 +164,13 @@ SYNPUNKTER = register(
         steps=(
             Step("synpunkt", MessageForm, _("Your message")),
             Step("anonym", AnonymityForm, _("Anonymous or not")),
-            Step("kontakt", FeedbackContactForm, _("Your contact details"), condition=is_named),
+            Step(
+                "kontakt",
+                FeedbackContactForm,
+                _("Your contact details"),
+                condition=is_named,
+                schema_if=answer_is("anonym", "anonymous", NO),
+            ),
         ),
         data_protection=DataProtection(
             data_collected=_(
