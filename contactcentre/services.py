@@ -89,6 +89,7 @@ def _create(new: NewCase) -> Case:
         service_area=area,
         department=department,
         confidential=bool(area and area.confidential),
+        committee=department.committee if department else None,
         answers=new.answers,
         form_snapshot=new.form_snapshot,
         contact_name=new.contact_name,
@@ -119,6 +120,9 @@ def _create(new: NewCase) -> Case:
         kind=CaseEvent.CREATED,
         actor=new.opened_by,
         public=True,
+        direction=CaseEvent.INCOMING,
+        # For the registry: what arrived and how, never who or what they wrote.
+        description=f"{new.form_snapshot.get('title') or new.eservice or 'Kontakt'} ({new.channel})"[:200],
         data={"channel": new.channel},
     )
     if case.contact_email:

@@ -30,6 +30,39 @@ def status_url(case: Case) -> str:
 
 
 @task()
+def send_reply_email(event_id: int, attempt: int = 1) -> str:
+    """Tell the citizen a reply is waiting; the reply itself is read on the status page."""
+    from contactcentre.models import CaseEvent
+
+    event = CaseEvent.objects.select_related("case").get(pk=event_id)
+    case = event.case
+    if not case.contact_email or case.protected_identity:
+        return "not sent"
+    with translation.override(case.language):
+        # A confidential case's reply is read behind the link, never sent in the e-mail itself.
+        context = {"case": case, "event": event, "status_url": status_url(case)}
+        subject = render_to_string("contactcentre/email/reply_subject.txt", context).strip()
+        body = render_to_string("contactcentre/email/reply.txt", context)
+    try:
+        EmailMessage(subject, body, to=[case.contact_email]).send()
+    except Exception as error:
+        logger.warning("Reply e-mail for %s failed (attempt %s): %s", case.reference, attempt, error)
+        if attempt < MAX_ATTEMPTS:
+            send_reply_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+                event_id, attempt + 1
+            )
+            return "retry"
+        Case.objects.filter(pk=case.pk).update(
+            needs_attention=True, attention_reason="reply e-mail could not be sent"
+        )
+        return "gave up"
+    CaseEvent.objects.create(
+        case=case, kind=CaseEvent.EMAIL_SENT, data={"template": "reply", "event": event_id}
+    )
+    return "sent"
+
+
+@task()
 def send_receipt_email(case_id: int, attempt: int = 1) -> str:
     case = Case.objects.get(pk=case_id)
     if not case.contact_email:

@@ -1,4 +1,13 @@
-from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter
+from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter, SecrecyMarking
+from contactcentre.models.departments import DepartmentGroup
 from contactcentre.models.ratelimit import RateLimitBucket
 
-__all__ = ["Case", "CaseAttachment", "CaseEvent", "RateLimitBucket", "ReferenceCounter"]
+__all__ = [
+    "DepartmentGroup",
+    "SecrecyMarking",
+    "Case",
+    "CaseAttachment",
+    "CaseEvent",
+    "RateLimitBucket",
+    "ReferenceCounter",
+]

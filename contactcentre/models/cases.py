@@ -86,6 +86,37 @@ class Case(models.Model):
         related_name="+",
     )
     confidential = models.BooleanField(_("confidential"), default=False)
+    committee = models.ForeignKey(
+        "pages.Committee",
+        verbose_name=_("responsible committee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The authority (nämnd) the case belongs to."),
+    )
+    registry_number = models.CharField(
+        _("registry number"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("The diarienummer, for example KS/2026/0123, kept apart from the reference."),
+    )
+    protected_identity = models.BooleanField(
+        _("protected identity"),
+        default=False,
+        help_text=_("Hides the address and stops e-mail and SMS to this person."),
+    )
+    resolved_faq = models.ForeignKey(
+        "pages.FAQ",
+        verbose_name=_("FAQ that answered it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
@@ -138,6 +169,10 @@ class Case(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        permissions = [
+            ("work_queue", _("Work the contact centre's queue")),
+            ("view_statistics", _("See contact-centre statistics")),
+        ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
             models.Index(fields=["department", "status"]),
@@ -202,8 +237,26 @@ class CaseEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    INCOMING = "incoming"
+    DRAWN_UP = "drawn_up"
+    OUTGOING = "outgoing"
+    WORKING = "working"
+    DIRECTIONS = [
+        (INCOMING, _("Incoming")),
+        (DRAWN_UP, _("Drawn up")),
+        (OUTGOING, _("Outgoing")),
+        (WORKING, _("Working material")),
+    ]
+
     text = models.TextField(_("text"), blank=True)
     public = models.BooleanField(_("shown to the citizen"), default=False)
+    direction = models.CharField(_("direction"), max_length=10, choices=DIRECTIONS, default=WORKING)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("A short description fit for publication in the registry, without personal data."),
+    )
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -236,3 +289,30 @@ class CaseAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class SecrecyMarking(models.Model):
+    """Sekretess on a whole case, one answer or one attachment: what, why, who and when."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="secrecy_markings")
+    # "case", "answer:<step>.<field>" or "attachment:<id>"
+    target = models.CharField(_("marked part"), max_length=120, default="case")
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=200, default="Sekretess enligt OSL 26 kap. 1 §"
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("secrecy marking")
+        verbose_name_plural = _("secrecy markings")
+        constraints = [models.UniqueConstraint(fields=["case", "target"], name="one_marking_per_part")]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.target}"

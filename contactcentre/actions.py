@@ -1,0 +1,181 @@
+"""What staff and citizens do to a case. Views only read the request and call these.
+
+Each action checks the access rules, enforces the allowed transitions, and writes
+the timeline entry in the same transaction as the change.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contactcentre import access, workflow
+from contactcentre.models import Case, CaseEvent
+from contactcentre.models.cases import Status
+
+
+def _require(user, action, case):
+    if not access.can(user, action, case):
+        raise PermissionDenied
+
+
+def _event(case, kind, actor=None, **fields):
+    return CaseEvent.objects.create(case=case, kind=kind, actor=actor, **fields)
+
+
+def _set_status(case, new, actor):
+    if case.status == new:
+        return
+    workflow.check(case.status, new)
+    old = case.status
+    case.status = new
+    if new == Status.RESOLVED:
+        case.resolved_at = timezone.now()
+    _event(case, CaseEvent.STATUS_CHANGED, actor, data={"from": old, "to": new})
+
+
+@transaction.atomic
+def claim(user, case: Case) -> Case:
+    _require(user, access.CLAIM, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    case.assignee = user
+    if case.status in (Status.NEW, Status.FORWARDED):
+        _set_status(case, Status.IN_PROGRESS, user)
+    case.save()
+    _event(case, CaseEvent.ASSIGNED, user, data={"to": user.pk})
+    return case
+
+
+@transaction.atomic
+def assign(user, case: Case, assignee) -> Case:
+    _require(user, access.ASSIGN, case)
+    if assignee is not None and not access.can_view(assignee, case):
+        raise ValidationError(
+            _("%(name)s may not see this case.") % {"name": assignee.get_full_name() or assignee}
+        )
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    case.assignee = assignee
+    case.save()
+    _event(case, CaseEvent.ASSIGNED, user, data={"to": assignee.pk if assignee else None})
+    return case
+
+
+@transaction.atomic
+def change_status(user, case: Case, new: str) -> Case:
+    _require(user, access.CHANGE_STATUS, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _set_status(case, new, user)
+    case.save()
+    return case
+
+
+def add_note(user, case: Case, text: str) -> CaseEvent:
+    """An internal note: working material, never shown to the citizen."""
+    _require(user, access.NOTE, case)
+    return _event(case, CaseEvent.NOTE, user, text=text, direction=CaseEvent.WORKING)
+
+
+@transaction.atomic
+def reply(user, case: Case, text: str, *, wait_for_citizen=False) -> CaseEvent:
+    """A reply to the citizen: on the status page, and by e-mail unless that is barred."""
+    from contactcentre.tasks import send_reply_email
+
+    _require(user, access.REPLY, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    event = _event(
+        case,
+        CaseEvent.REPLY,
+        user,
+        text=text,
+        public=True,
+        direction=CaseEvent.OUTGOING,
+        description=_("Reply to the citizen"),
+    )
+    if case.first_response_at is None:
+        case.first_response_at = event.created_at
+    if wait_for_citizen:
+        _set_status(case, Status.WAITING, user)
+    elif case.status == Status.NEW:
+        _set_status(case, Status.IN_PROGRESS, user)
+    case.save()
+    if case.contact_email and not case.protected_identity:
+        send_reply_email.enqueue(event.pk)
+    return event
+
+
+@transaction.atomic
+def forward(user, case: Case, department, note: str = "") -> Case:
+    """Hand the case to another department. Another committee: an outgoing and an incoming entry."""
+    _require(user, access.FORWARD, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    old_department, old_committee = case.department, case.committee
+    case.department = department
+    case.committee = department.committee or old_committee
+    case.assignee = None
+    _set_status(case, Status.FORWARDED, user)
+    case.save()
+    data = {"from": old_department.pk if old_department else None, "to": department.pk}
+    if old_committee and case.committee and old_committee != case.committee:
+        _event(
+            case,
+            CaseEvent.FORWARDED,
+            user,
+            text=note,
+            direction=CaseEvent.OUTGOING,
+            data=data,
+            description=_("Forwarded to %(committee)s") % {"committee": case.committee},
+        )
+        _event(
+            case,
+            CaseEvent.FORWARDED,
+            user,
+            direction=CaseEvent.INCOMING,
+            data=data,
+            description=_("Received from %(committee)s") % {"committee": old_committee},
+        )
+    else:
+        _event(case, CaseEvent.FORWARDED, user, text=note, data=data)
+    return case
+
+
+@transaction.atomic
+def resolve(user, case: Case, *, first_contact: bool, faq=None) -> Case:
+    _require(user, access.RESOLVE, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _set_status(case, Status.RESOLVED, user)
+    case.resolved_at_first_contact = first_contact
+    case.resolved_faq = faq
+    case.save()
+    return case
+
+
+@transaction.atomic
+def citizen_message(case: Case, text: str, attachments=()) -> CaseEvent:
+    """The citizen answers on the status page: onto the timeline and back into the queue."""
+    from django.core.files.base import ContentFile
+
+    from contactcentre.models import CaseAttachment
+
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    event = _event(
+        case,
+        CaseEvent.CITIZEN_MESSAGE,
+        text=text,
+        public=True,
+        direction=CaseEvent.INCOMING,
+        description=_("Message from the citizen"),
+    )
+    for attachment in attachments:
+        stored = CaseAttachment(
+            case=case,
+            original_name=attachment.name[:200],
+            content_type=attachment.content_type,
+            size=len(attachment.content),
+            field=f"message:{event.pk}",
+        )
+        stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
+        stored.save()
+    if case.status in (Status.WAITING, Status.RESOLVED):
+        _set_status(case, Status.IN_PROGRESS, None)
+        case.save()
+    return event

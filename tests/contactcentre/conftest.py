@@ -1,0 +1,55 @@
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+
+from contactcentre.models import DepartmentGroup
+from contactcentre.services import NewCase, open_case
+from pages.models import Department, ServiceArea
+
+
+def department(name):
+    return Department.objects.get(name=name, locale__language_code="sv")
+
+
+def area(digit):
+    return ServiceArea.objects.get(menu_digit=digit, locale__language_code="sv")
+
+
+@pytest.fixture
+def staff(django_user_model):
+    """An agent, case officers of Teknik and of Socialförvaltningen, an outsider, an admin."""
+
+    def user(username, *, department_name=None, agent=False, superuser=False):
+        person = django_user_model.objects.create_user(
+            username=f"test-{username}", password="x", is_superuser=superuser, first_name=username.title()
+        )
+        person.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        if agent:
+            person.user_permissions.add(Permission.objects.get(codename="work_queue"))
+        if department_name:
+            group, _ = Group.objects.get_or_create(name=f"Test {department_name}")
+            DepartmentGroup.objects.get_or_create(
+                group=group, defaults={"department": department(department_name)}
+            )
+            person.groups.add(group)
+        return person
+
+    return {
+        "agent": user("agent", agent=True),
+        "teknik": user("teknik", department_name="Teknik"),
+        "social": user("social", department_name="Socialförvaltningen"),
+        "outsider": user("outsider"),
+        "admin": user("admin", superuser=True),
+    }
+
+
+@pytest.fixture
+def cases(staff):
+    """A street-light report (Teknik) and a social-services case logged by the agent (confidential)."""
+    lamp, _ = open_case(
+        NewCase(title="Gatlampa släckt", service_area=area(4), contact_email="tolvan@example.com")
+    )
+    social, _ = open_case(
+        NewCase(title="Ekonomiskt bistånd", service_area=area(2), opened_by=staff["agent"], channel="phone")
+    )
+    return {"lamp": lamp, "social": social}
