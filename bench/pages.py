@@ -50,6 +50,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 INSPECT_MARKER = "BENCH-INSPECT-JSON:"
 SEARCH_PATH = "/sok/?q=bygglov"
+# A slow page is measured, not failed: wrk's default 2 s request timeout is too short for a
+# page at 10 req/s behind 16 connections on a busy machine.
+REQUEST_TIMEOUT = 30
+# More of the CPU than this busy with other programs before measuring: warn (or wait).
+BUSY_LIMIT = 0.15
 
 # (key, label): the rows of the table, in order. The paths of pages are looked up in the
 # database (see inspect_site), so the benchmark follows the demo content if slugs change.
@@ -300,9 +305,22 @@ _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 def run_wrk(port, path, duration, threads, connections):
     """One wrk run; returns (req/s, median ms, p99 ms, requests, errors)."""
     url = f"http://{HOST}:{port}{path}"
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        f"--timeout={REQUEST_TIMEOUT}s",
+        "--latency",
+        url,
+    ]
     result = subprocess.run(
-        command, capture_output=True, text=True, timeout=duration + 60, stdin=subprocess.DEVNULL, check=False
+        command,
+        capture_output=True,
+        text=True,
+        timeout=duration + REQUEST_TIMEOUT + 60,
+        stdin=subprocess.DEVNULL,
+        check=False,
     )
     output = result.stdout
     if result.returncode != 0 or "Requests/sec" not in output:
@@ -331,7 +349,7 @@ def _python_worker(port, path, duration, threads):
 
     def loop():
         mine, my_errors = [], {}
-        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
@@ -357,7 +375,7 @@ def _python_worker(port, path, duration, threads):
     for thread in workers:
         thread.start()
     for thread in workers:
-        thread.join(duration + 30)
+        thread.join(duration + REQUEST_TIMEOUT + 10)
     return latencies, errors
 
 
@@ -368,7 +386,7 @@ def run_python(port, path, duration, processes, connections, pool):
     futures = [pool.submit(_python_worker, port, path, duration, n) for n in per_process if n]
     latencies, errors = [], {}
     for future in futures:
-        mine, my_errors = future.result(timeout=duration + 60)
+        mine, my_errors = future.result(timeout=duration + REQUEST_TIMEOUT + 60)
         latencies.extend(mine)
         for name, count in my_errors.items():
             errors[name] = errors.get(name, 0) + count
@@ -396,6 +414,13 @@ def parse_args(argv):
         default="auto",
         help="load generator (auto: wrk if found)",
     )
+    parser.add_argument(
+        "--wait-idle",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="before measuring, wait up to SECONDS for other programs to leave the CPU idle (0)",
+    )
     parser.add_argument("--inspect", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -420,12 +445,48 @@ def check_tools(args):
     return use_wrk
 
 
-def machine_description(use_wrk):
+def cpu_busy(seconds=2.0):
+    """Share of all cores busy over SECONDS (Linux /proc/stat), or None elsewhere.
+
+    Taken while the server is idle, it is the load of other programs on the machine."""
+
+    def sample():
+        with open("/proc/stat") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+        idle = values[3] + (values[4] if len(values) > 4 else 0)
+        return sum(values), idle
+
+    try:
+        total_a, idle_a = sample()
+        time.sleep(seconds)
+        total_b, idle_b = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total_b - total_a
+    return None if total <= 0 else 1 - (idle_b - idle_a) / total
+
+
+def source_version():
+    """The commit measured, with "+ changes" when the work tree differs from it."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--"], cwd=BASE_DIR, check=False).returncode
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return commit + (" + uncommitted changes" if dirty else "")
+
+
+def machine_description(use_wrk, busy):
     lines = [
         f"date: {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
+        f"source: {source_version()}",
         f"cores (nproc): {os.cpu_count()}",
         f"python: {platform.python_version()} ({platform.platform()})",
     ]
+    if busy is not None:
+        lines.append(f"CPU busy with other programs just before measuring: {busy:.0%}")
     if use_wrk:
         version = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
         first = (version.stdout or version.stderr).splitlines()[:1]
@@ -500,8 +561,19 @@ def run(args):
                 return run_wrk(port, path, seconds, args.threads, args.connections)
             return run_python(port, path, seconds, args.threads, args.connections, pool)
 
+        busy = cpu_busy()
+        deadline = time.monotonic() + args.wait_idle
+        while busy is not None and busy > BUSY_LIMIT and time.monotonic() < deadline:
+            log(f"the machine is {busy:.0%} busy with other programs; waiting (--wait-idle)")
+            time.sleep(3)
+            busy = cpu_busy()
+        if busy is not None and busy > BUSY_LIMIT:
+            log(f"warning: the machine is {busy:.0%} busy with other programs; numbers will be low and noisy")
+
         rows = []
-        for key, label in TARGETS:
+        # The static file again at the end: if the machine's load changed during the run,
+        # the two static figures differ and the ratios are suspect.
+        for key, label in [*TARGETS, ("static", "static file again (drift check)")]:
             path = inspect[key]["path"]
             if args.warmup:
                 measure(path, args.warmup)
@@ -516,6 +588,7 @@ def run(args):
             rows.append(row)
 
         static_rps = rows[0]["rps"]
+        drift = rows[-1]["rps"] / static_rps - 1 if static_rps else 0.0
         client = (
             f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s"
             if use_wrk
@@ -527,7 +600,7 @@ def run(args):
             f"SQLite; {client} per URL after {args.warmup} s warm-up."
         )
         print()
-        for line in machine_description(use_wrk):
+        for line in machine_description(use_wrk, busy):
             print(f"- {line}")
         print()
         print(render_table(rows, static_rps))
@@ -536,6 +609,11 @@ def run(args):
             "SQL queries: one warm anonymous request in-process (Django test client, "
             "CaptureQueriesContext), same settings and database. The static file makes none."
         )
+        print(f"Static file at the end vs the start: {drift:+.0%}.", end=" ")
+        if abs(drift) > 0.15:
+            print("The machine's load changed during the run: run again on a quiet machine.")
+        else:
+            print("The machine was steady during the run.")
         if failures:
             print()
             print("FAILED:")

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext as django_gettext  # a message Django translates
 
 from ninja import Field, Header, Router, Schema, Status
 
@@ -290,7 +291,9 @@ def validate_submission(eservice, body) -> tuple[OrderedDict, list[dict]]:
             forms_by_step[step.name] = form
             answers[step.name] = form.cleaned_data
         else:
-            errors += form_errors(step, form)
+            # A field that could not be bound already has its error; the form would only add "required".
+            reported = {tuple(error["loc"][:3]) for error in binding_errors}
+            errors += [error for error in form_errors(step, form) if tuple(error["loc"]) not in reported]
             answers[step.name] = dict(getattr(form, "cleaned_data", {}))
     return forms_by_step, errors
 
@@ -320,6 +323,12 @@ def bind_step(step, payload: dict) -> tuple[forms.Form, list[dict]]:
             continue
         key = probe.add_prefix(name)
         if not isinstance(field, forms.FileField):
+            if isinstance(value, dict) or (
+                isinstance(value, list) and not isinstance(field, forms.MultipleChoiceField)
+            ):
+                # A form would take str() of it; the schema says a single value.
+                errors.append(_error(loc, django_gettext("Enter a valid value."), "invalid"))
+                continue
             data[key] = value
             continue
         if value is None:

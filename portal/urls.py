@@ -12,9 +12,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from contactcentre import views as case_views
 from pages import views as page_views
 from portal import views as portal_views
+from portal.api import api
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,6 @@
-import pytest
-
 from django.contrib.auth.models import Group, Permission
+
+import pytest
 
 from contactcentre.models import DepartmentGroup
 from contactcentre.services import NewCase, open_case

@@ -1,9 +1,9 @@
 """Staff actions and the citizen's answer: transitions, timeline entries, e-mail."""
 
-import pytest
-
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+
+import pytest
 
 from contactcentre import actions, workflow
 from contactcentre.models import CaseEvent
