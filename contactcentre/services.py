@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Attachment:
-    """A file already checked by content (see eservices.attachments)."""
+    """A file already checked by content (see contactcentre.attachments)."""
 
     name: str
     content_type: str

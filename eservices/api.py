@@ -364,7 +364,7 @@ def _uploaded_file(value, loc: list, errors: list) -> SimpleUploadedFile | None:
         )
         return None
     content_type = value.get("content_type") if isinstance(value.get("content_type"), str) else ""
-    # The name is kept for the case only; the type is decided by the content (eservices.attachments).
+    # The name is kept for the case only; the type is decided by the content (contactcentre.attachments).
     return SimpleUploadedFile(
         value["name"].strip()[:FILE_NAME_MAX_LENGTH],
         content,

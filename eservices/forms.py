@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eservices.attachments import check_image
+from contactcentre.attachments import check_image
 from eservices.personnummer import parse as parse_identity_number
 
 NO_SENSITIVE_DETAILS = _(
@@ -35,6 +35,15 @@ class StepForm(forms.Form):
 
 class ConfirmForm(StepForm):
     """The "check your answers" step: nothing to fill in, the answers are shown above it."""
+
+
+class AssistedConfirmForm(ConfirmForm):
+    """The check step when staff fill in the form for a walk-in visitor."""
+
+    visitor_consent = forms.BooleanField(
+        label=_("The visitor has checked the answers and agrees that I send the form on their behalf"),
+        error_messages={"required": _("Ask the visitor to agree before you send the form.")},
+    )
 
 
 class IdentityNumberField(forms.CharField):

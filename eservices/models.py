@@ -82,6 +82,20 @@ class EServicePage(RoutablePageMixin, Page):
         remember_run(request, run)
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
+    @path("besok/", name="assisted")
+    def start_assisted(self, request):
+        """Staff fill in the e-service with a walk-in visitor: each visitor a new run."""
+        from django.contrib.auth.views import redirect_to_login
+
+        from eservices.wizard import start_assisted_run
+
+        user = request.user
+        if not (user.is_authenticated and (user.is_superuser or user.has_perm("contactcentre.work_queue"))):
+            return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
+        run = uuid.uuid4()
+        start_assisted_run(request, run)
+        return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
+
     @path("spara/<uuid:run>/", name="save")
     def save_for_later(self, request, run):
         from eservices.views import save_draft_view

@@ -21,7 +21,7 @@ from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.storage import PrivateStorage
 from eservices import answers as answer_tools
-from eservices.forms import ConfirmForm
+from eservices.forms import AssistedConfirmForm, ConfirmForm
 from eservices.submission import submit
 
 CHECK_STEP = "kontrollera"
@@ -29,6 +29,7 @@ DONE_STEP = "skickat"
 SESSION_RUNS = "eservice_runs"
 RETURN_TO_CHECK = "return_to_check"
 SAVE_BUTTON = "wizard_save"
+SESSION_ASSISTED = "eservice_assisted_runs"
 
 
 class WizardFileStorage(PrivateStorage):
@@ -46,6 +47,22 @@ def remember_run(request, run: uuid.UUID):
 
 def owns_run(request, run) -> bool:
     return str(run) in request.session.get(SESSION_RUNS, [])
+
+
+def start_assisted_run(request, run: uuid.UUID):
+    """A staff member fills in this run with a walk-in visitor (channel "visit")."""
+    remember_run(request, run)
+    assisted = request.session.get(SESSION_ASSISTED, {})
+    assisted[str(run)] = request.user.pk
+    request.session[SESSION_ASSISTED] = dict(list(assisted.items())[-50:])
+
+
+def assisting_user(request, run):
+    """The staff member assisting in this run, if it is an assisted run and they are still signed in."""
+    staff_id = request.session.get(SESSION_ASSISTED, {}).get(str(run))
+    if staff_id and request.user.is_authenticated and request.user.pk == staff_id:
+        return request.user
+    return None
 
 
 def session_key(eservice, run) -> str:
@@ -79,7 +96,19 @@ class EServiceWizard(NamedUrlSessionWizardView):
         if not owns_run(request, self.run):
             # A run belongs to the browser session that started it; anyone else starts afresh.
             return redirect(self.page.url + self.page.reverse_subpage("start"))
+        self.assisted_by = assisting_user(request, self.run)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, step=None, data=None, files=None):
+        step = step or self.steps.current
+        if step == CHECK_STEP and self.assisted_by:
+            # The visitor's consent is recorded on the case. (get_form_list() primes the
+            # cache formtools clears after each valid step.)
+            self.get_form_list()
+            return AssistedConfirmForm(
+                data=data, files=files, prefix=self.get_form_prefix(step), initial=self.get_form_initial(step)
+            )
+        return super().get_form(step, data, files)
 
     def get_prefix(self, request, *args, **kwargs):
         return f"{self.eservice.slug}_{kwargs['run'].hex}"
@@ -103,7 +132,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, *args, **kwargs):
-        if SAVE_BUTTON in self.request.POST:
+        if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
         return super().post(*args, **kwargs)
 
@@ -149,6 +178,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             step_count=len(steps),
             previous_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
             is_check_step=self.steps.current == CHECK_STEP,
+            assisted=bool(self.assisted_by),
         )
         if self.steps.current == CHECK_STEP:
             context["summary"] = self.answer_summary()
@@ -188,13 +218,20 @@ class EServiceWizard(NamedUrlSessionWizardView):
     # --- finishing ----------------------------------------------------------
     def done(self, form_list, form_dict=None, **kwargs):
         forms_by_step = OrderedDict((name, form) for name, form in form_dict.items() if name != CHECK_STEP)
+        assisted = {}
+        if self.assisted_by:
+            assisted = {
+                "opened_by": self.assisted_by,
+                "visitor_consent": form_dict[CHECK_STEP].cleaned_data["visitor_consent"],
+            }
         submit(
             self.eservice,
             forms_by_step,
-            channel=Channel.WEB,
+            channel=Channel.VISIT if self.assisted_by else Channel.WEB,
             language=get_language() or settings.LANGUAGE_CODE,
             run_id=self.run,
             request=self.request,  # for an e-ID login, when one exists (eservices/identity.py)
+            **assisted,
         )
         return redirect(self.get_step_url(DONE_STEP))
 
@@ -210,7 +247,13 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return TemplateResponse(
             self.request,
             "eservices/receipt.html",
-            {"page": self.page, "eservice": self.eservice, "case": case, "status_token": case.status_token()},
+            {
+                "page": self.page,
+                "eservice": self.eservice,
+                "case": case,
+                "status_token": case.status_token(),
+                "assisted": bool(self.assisted_by) or case.opened_by_id == self.request.user.pk,
+            },
         )
 
 
