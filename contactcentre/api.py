@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from ninja import Router, Schema
@@ -51,7 +52,7 @@ def case_status(request, response: HttpResponse, reference: str, token: str = ""
     add_never_cache_headers(response)
     return {
         "reference": case.reference,
-        "received_at": case.received_at,
+        "received_at": timezone.localtime(case.received_at),
         "status": case.status,
         "status_label": str(case.get_status_display()),
         # As on the status page: the e-service's title, not the citizen's own words.
@@ -61,7 +62,7 @@ def case_status(request, response: HttpResponse, reference: str, token: str = ""
             {
                 "kind": event.kind,
                 "label": str(event.get_kind_display()),
-                "at": event.created_at,
+                "at": timezone.localtime(event.created_at),
                 "text": event.text,
             }
             for event in public_events(case)

@@ -1,21 +1,74 @@
-"""Citizen-facing views: the case status page and its look-up form."""
+"""Citizen-facing views: the case status page, its look-up form, and the citizen's answer."""
 
 from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from contactcentre import actions, ratelimit
+from contactcentre.attachments import check_image
+from contactcentre.models.cases import Status
+from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, public_events
+
+ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
 
 class LookupForm(forms.Form):
     template_name = "eservices/forms/form.html"
 
     reference = forms.CharField(
-        label=_("Case reference"), max_length=20, help_text=_("For example KC-2026-000123.")
+        label=gettext_lazy("Case reference"),
+        max_length=20,
+        help_text=gettext_lazy("For example KC-2026-000123."),
     )
-    token = forms.CharField(label=_("Code from your receipt"), max_length=64)
+    token = forms.CharField(label=gettext_lazy("Code from your receipt"), max_length=64)
+
+
+class CitizenMessageForm(forms.Form):
+    template_name = "eservices/forms/form.html"
+
+    message = forms.CharField(
+        label=gettext_lazy("Your answer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy("Do not write sensitive details here unless we have asked for them."),
+    )
+    photo = forms.FileField(
+        label=gettext_lazy("Photo"),
+        required=False,
+        help_text=gettext_lazy("A JPEG, PNG or WebP picture, at most 8 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            checked = check_image(photo)
+            photo.checked_content_type = checked.content_type
+        return photo
+
+    def error_summary(self):
+        return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
+
+
+def _rate_limited(error):
+    response = HttpResponse(_("Too many attempts. Try again later."), status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _case_or_404(request, reference, token):
+    try:
+        return case_for_citizen(reference, token)
+    except Http404:
+        # Only failures count, so a shared address (a library, a school) never locks out readers.
+        ratelimit.check(request, "case-lookup-failure")
+        raise
 
 
 @never_cache
@@ -32,9 +85,36 @@ def case_lookup(request):
 
 @never_cache
 def case_status(request, reference, token):
-    case = case_for_citizen(reference, token)
+    try:
+        case = _case_or_404(request, reference, token)
+    except ratelimit.RateLimited as error:
+        return _rate_limited(error)
+    form = None
+    if case.status in ANSWERABLE:
+        form = CitizenMessageForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            try:
+                ratelimit.check(request, "citizen-message")
+            except ratelimit.RateLimited as error:
+                return _rate_limited(error)
+            if form.is_valid():
+                photo = form.cleaned_data.get("photo")
+                attachments = []
+                if photo:
+                    photo.seek(0)
+                    attachments.append(
+                        Attachment(photo.name, photo.checked_content_type, photo.read(), "message")
+                    )
+                actions.citizen_message(case, form.cleaned_data["message"], attachments)
+                messages.success(request, _("Thank you. Your answer has been added to your case."))
+                return redirect(request.path)
+    elif request.method == "POST":
+        messages.warning(
+            request, _("This case is finished and takes no more answers. Contact us to reopen it.")
+        )
+        return redirect(request.path)
     return TemplateResponse(
         request,
         "contactcentre/case_status.html",
-        {"case": case, "events": public_events(case)},
+        {"case": case, "events": public_events(case), "form": form, "waiting": case.status == Status.WAITING},
     )

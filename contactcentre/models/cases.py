@@ -12,6 +12,10 @@ from django.utils.translation import pgettext_lazy
 from contactcentre.storage import private_storage
 
 
+def new_token_salt() -> str:
+    return secrets.token_hex(16)  # 32 characters
+
+
 class Channel(models.TextChoices):
     WEB = "web", _("Web")
     PHONE = "phone", _("Phone")
@@ -61,7 +65,7 @@ class Case(models.Model):
         editable=False,
         help_text=_("The e-service run that created the case; a second finish finds this case."),
     )
-    token_salt = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+    token_salt = models.CharField(max_length=32, default=new_token_salt, editable=False)
     # When the case arrived: set once on the server, never changed (förvaltningslagen).
     received_at = models.DateTimeField(_("received"), editable=False, db_index=True)
 
@@ -176,6 +180,9 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "received_at"]),
             models.Index(fields=["department", "status"]),
+            # The queue's filters: "mine" / an assignee with a status, and a channel newest first.
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["channel", "received_at"]),
         ]
 
     def __str__(self):
@@ -263,6 +270,10 @@ class CaseEvent(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
+        indexes = [
+            # The queue's "citizen has written since our last reply" and the throttled "viewed" entry.
+            models.Index(fields=["case", "kind", "created_at"]),
+        ]
 
     def __str__(self):
         return f"{self.case_id}: {self.kind}"

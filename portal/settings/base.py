@@ -161,6 +161,9 @@ else:
 RATE_LIMITS = {
     "case-status": (20, 10 * 60),
     "submission": (30, 60 * 60),
+    # The web pages count only failed look-ups: a library's shared address must not lock out readers.
+    "case-lookup-failure": (20, 10 * 60),
+    "citizen-message": (10, 60 * 60),
 }
 
 # --- Background tasks (django-tasks; Wagtail 8 queues its own work here too) -

@@ -1,0 +1,145 @@
+"""Helpers for the API tests: the OpenAPI document, response checks, a test e-service."""
+
+import base64
+import io
+
+from django import forms
+from django.test import Client
+
+import pytest
+from jsonschema import Draft202012Validator
+from PIL import Image
+
+from eservices import registry
+from eservices.forms import IdentityNumberField, PhotoField, StepForm
+from eservices.registry import DataProtection, EService, Step
+from eservices.schema import answer_is
+
+API = "/api/v1"
+
+
+@pytest.fixture(scope="session")
+def openapi():
+    response = Client().get(f"{API}/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def check_response(openapi, response, path: str, method: str = "get"):
+    """The response's status is documented for the operation, and its body matches that schema."""
+    operation = openapi["paths"][f"{API}{path}"][method]
+    documented = operation["responses"]
+    assert str(response.status_code) in documented, (response.status_code, response.content[:500])
+    schema = documented[str(response.status_code)]["content"]["application/json"]["schema"]
+    validator = Draft202012Validator(
+        {**schema, "components": openapi["components"]}, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    validator.validate(response.json())
+    return response.json()
+
+
+def schema_errors(schema: dict, body) -> list[str]:
+    """Where ``body`` breaks the published JSON Schema of a submission (empty: it is valid)."""
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(body)]
+
+
+def png_bytes(size=(8, 8)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def file_object(content: bytes, name="bild.png", content_type="image/png") -> dict:
+    return {"name": name, "content_type": content_type, "content_base64": base64.b64encode(content).decode()}
+
+
+# --- a test e-service with every kind of field and both kinds of conditional step -----
+class ApplicantForm(StepForm):
+    personal_number = IdentityNumberField(label="Personnummer")
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "Kind A"), ("b", "Kind B")], widget=forms.RadioSelect
+    )
+    has_second = forms.BooleanField(label="There is a second person", required=False)
+    start = forms.DateField(label="Start")
+    units = forms.MultipleChoiceField(
+        label="Units", choices=[("x", "Unit X"), ("y", "Unit Y")], widget=forms.CheckboxSelectMultiple
+    )
+    children = forms.IntegerField(label="Children", min_value=1, max_value=10)
+    agree = forms.BooleanField(label="I agree")
+    email = forms.EmailField(label="E-mail", required=False)
+
+
+class SecondForm(StepForm):
+    personal_number = IdentityNumberField(label="Second personnummer")
+
+
+class ExtraForm(StepForm):
+    needs = forms.CharField(label="Needs", max_length=50)
+
+
+class PhotoForm(StepForm):
+    photo = PhotoField(label="Photo", required=False)
+
+
+def has_second(answers):
+    return bool((answers.get("sokande") or {}).get("has_second"))
+
+
+def wants_kind_b(answers):
+    """the applicant chose kind B"""
+    return (answers.get("sokande") or {}).get("kind") == "b"
+
+
+TEST_ESERVICE = EService(
+    slug="api-test",
+    title="API test",
+    summary="An e-service for the API tests.",
+    service_area_digit=9,
+    department="Kontaktcenter",
+    steps=(
+        Step("sokande", ApplicantForm, "Applicant"),
+        Step(
+            "andra",
+            SecondForm,
+            "Second person",
+            condition=has_second,
+            schema_if=answer_is("sokande", "has_second", True),
+        ),
+        Step("extra", ExtraForm, "Extra", condition=wants_kind_b),
+        Step("foto", PhotoForm, "Photo"),
+    ),
+    data_protection=DataProtection(
+        data_collected="Test", purpose="Test", legal_basis="Test", controller="Test"
+    ),
+    describe=lambda answers: {"title": "API test", "email": answers["sokande"].get("email", "")},
+)
+
+
+@pytest.fixture
+def test_eservice(monkeypatch):
+    registry._load_definitions()
+    monkeypatch.setitem(registry._REGISTRY, TEST_ESERVICE.slug, TEST_ESERVICE)
+    return TEST_ESERVICE
+
+
+@pytest.fixture
+def private_root(settings, tmp_path, monkeypatch):
+    """Attachments of this test go under tmp_path (the storage is built once, at import)."""
+    from contactcentre.models import CaseAttachment
+    from contactcentre.storage import PrivateStorage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+def submit(client, slug, body, query="", **headers):
+    import json
+
+    return client.post(
+        f"{API}/eservices/{slug}/submissions{query}",
+        json.dumps(body),
+        content_type="application/json",
+        **headers,
+    )

@@ -1,0 +1,87 @@
+"""The citizen's status page: look-up with the secret link, public replies, and answering us."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+import pytest
+from PIL import Image
+
+from contactcentre import actions
+from contactcentre.models import CaseEvent
+from contactcentre.models.cases import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def status_url(case, token=None):
+    return reverse("case_status", kwargs={"reference": case.reference, "token": token or case.status_token()})
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return SimpleUploadedFile("lampa.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_status_shows_public_replies_but_not_internal_notes(client, staff, cases):
+    actions.add_note(staff["agent"], cases["lamp"], "Internt: ring Teknik")
+    actions.reply(staff["agent"], cases["lamp"], "Vi lagar lampan på fredag.")
+    html = client.get(status_url(cases["lamp"])).content.decode()
+    assert "Vi lagar lampan på fredag." in html
+    assert "Internt" not in html
+    assert 'name="referrer" content="no-referrer"' in html
+
+
+def test_wrong_token_and_unknown_reference_look_the_same(client, cases):
+    wrong = client.get(status_url(cases["lamp"], token="0" * 32))
+    unknown = client.get(reverse("case_status", kwargs={"reference": "KC-1999-000001", "token": "0" * 32}))
+    assert wrong.status_code == unknown.status_code == 404
+
+
+def test_failed_lookups_are_rate_limited(client, cases, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "case-lookup-failure": (3, 600)}
+    codes = [client.get(status_url(cases["lamp"], token=f"{n:032d}")).status_code for n in range(5)]
+    assert codes == [404, 404, 404, 429, 429]
+    # A correct look-up is never counted or refused.
+    assert client.get(status_url(cases["lamp"])).status_code == 200
+
+
+def test_the_citizen_answers_with_a_photo_and_the_case_returns_to_the_queue(
+    client, staff, cases, settings, tmp_path
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    actions.reply(staff["agent"], cases["lamp"], "Var står lampan?", wait_for_citizen=True)
+    url = status_url(cases["lamp"])
+    assert 'name="message"' in client.get(url).content.decode()
+    response = client.post(url, {"message": "Vid busshållplatsen Storgatan.", "photo": png()})
+    assert response.status_code == 302
+    case = cases["lamp"]
+    case.refresh_from_db()
+    assert case.status == Status.IN_PROGRESS
+    message = case.events.get(kind=CaseEvent.CITIZEN_MESSAGE)
+    assert message.text == "Vid busshållplatsen Storgatan."
+    assert case.attachments.get(field=f"message:{message.pk}").content_type == "image/png"
+
+
+def test_an_empty_answer_or_a_fake_photo_gets_a_message_and_keeps_the_text(client, staff, cases):
+    actions.reply(staff["agent"], cases["lamp"], "Var?", wait_for_citizen=True)
+    url = status_url(cases["lamp"])
+    response = client.post(url, {"message": ""})
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    fake = SimpleUploadedFile("bild.jpg", b"not a picture", content_type="image/jpeg")
+    response = client.post(url, {"message": "Här är bilden", "photo": fake})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Här är bilden" in html
+    assert not cases["lamp"].events.filter(kind=CaseEvent.CITIZEN_MESSAGE).exists()
+
+
+def test_a_closed_case_takes_no_more_answers(client, staff, cases):
+    actions.change_status(staff["agent"], cases["lamp"], Status.CLOSED)
+    url = status_url(cases["lamp"])
+    assert 'name="message"' not in client.get(url).content.decode()
+    client.post(url, {"message": "Hallå?"})
+    assert not cases["lamp"].events.filter(kind=CaseEvent.CITIZEN_MESSAGE).exists()
