@@ -466,6 +466,18 @@ def cpu_busy(seconds=2.0):
     return None if total <= 0 else 1 - (idle_b - idle_a) / total
 
 
+def wait_for_idle(deadline, sample=2.0):
+    """Wait until other programs leave the CPU (or the deadline passes); returns the last share busy."""
+    busy = cpu_busy(sample)
+    while busy is not None and busy > BUSY_LIMIT and time.monotonic() < deadline:
+        log(f"the machine is {busy:.0%} busy with other programs; waiting (--wait-idle)")
+        time.sleep(3)
+        busy = cpu_busy(sample)
+    if busy is not None and busy > BUSY_LIMIT:
+        log(f"warning: the machine is {busy:.0%} busy with other programs; numbers will be low and noisy")
+    return busy
+
+
 def source_version():
     """The commit measured, with "+ changes" when the work tree differs from it."""
     try:
@@ -486,7 +498,7 @@ def machine_description(use_wrk, busy):
         f"python: {platform.python_version()} ({platform.platform()})",
     ]
     if busy is not None:
-        lines.append(f"CPU busy with other programs just before measuring: {busy:.0%}")
+        lines.append(f"CPU busy with other programs just before measuring (highest before a URL): {busy:.0%}")
     if use_wrk:
         version = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
         first = (version.stdout or version.stderr).splitlines()[:1]
@@ -502,20 +514,45 @@ def format_ms(value):
     return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
 
 
-def render_table(rows, static_rps):
+def render_table(rows, static_rps, static_cpu):
     out = [
-        "| URL | what | req/s | × static | median | p99 | SQL queries |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| URL | what | req/s | × static | median | p99 | server CPU/req | × static (CPU) | SQL queries |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        ratio = f"{row['rps'] / static_rps:.2f}×" if static_rps and row.get("rps") is not None else "–"
+        ratio = f"{row['rps'] / static_rps:.3f}×" if static_rps and row.get("rps") is not None else "–"
         rps = f"{row['rps']:,.0f}".replace(",", " ") if row.get("rps") is not None else "failed"
+        cpu = row.get("cpu_ms")
+        cpu_ratio = f"{static_cpu / cpu:.3f}×" if cpu and static_cpu else "–"
         queries = "–" if row.get("queries") is None else str(row["queries"])
         out.append(
             f"| `{row['path']}` | {row['label']} | {rps} | {ratio} | {format_ms(row.get('median'))} "
-            f"| {format_ms(row.get('p99'))} | {queries} |"
+            f"| {format_ms(row.get('p99'))} | {format_ms(cpu)} | {cpu_ratio} | {queries} |"
         )
     return "\n".join(out)
+
+
+def server_cpu_seconds(master_pid):
+    """CPU seconds (user + system) used so far by gunicorn's workers, from /proc; None elsewhere.
+
+    Unlike req/s, CPU time per request hardly changes when other programs share the machine."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    try:
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            # After the command: state, ppid, ..., utime (field 14) and stime (15) of stat(5).
+            if int(fields[1]) == master_pid:
+                total += int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / ticks
 
 
 def run(args):
@@ -561,25 +598,28 @@ def run(args):
                 return run_wrk(port, path, seconds, args.threads, args.connections)
             return run_python(port, path, seconds, args.threads, args.connections, pool)
 
-        busy = cpu_busy()
+        # One budget for the whole run: waits before the first URL and between URLs.
         deadline = time.monotonic() + args.wait_idle
-        while busy is not None and busy > BUSY_LIMIT and time.monotonic() < deadline:
-            log(f"the machine is {busy:.0%} busy with other programs; waiting (--wait-idle)")
-            time.sleep(3)
-            busy = cpu_busy()
-        if busy is not None and busy > BUSY_LIMIT:
-            log(f"warning: the machine is {busy:.0%} busy with other programs; numbers will be low and noisy")
+        busy = wait_for_idle(deadline)
 
         rows = []
         # The static file again at the end: if the machine's load changed during the run,
         # the two static figures differ and the ratios are suspect.
         for key, label in [*TARGETS, ("static", "static file again (drift check)")]:
             path = inspect[key]["path"]
+            if args.wait_idle and rows:
+                busy_now = wait_for_idle(deadline, sample=1.0)
+                if busy_now is not None:
+                    busy = busy_now if busy is None else max(busy, busy_now)
             if args.warmup:
                 measure(path, args.warmup)
+            cpu_before = server_cpu_seconds(process.pid)
             rps, median, p99, requests, errors = measure(path, args.duration)
+            cpu_after = server_cpu_seconds(process.pid)
             log(f"{path}: {rps:.0f} req/s ({requests} requests{', errors ' + str(errors) if errors else ''})")
-            row = {"path": path, "label": label, "rps": rps, "median": median, "p99": p99}
+            row = {"path": path, "label": label, "rps": rps, "median": median, "p99": p99, "cpu_ms": None}
+            if cpu_before is not None and cpu_after is not None and requests:
+                row["cpu_ms"] = (cpu_after - cpu_before) * 1000 / requests
             row["queries"] = None if key == "static" else inspect[key]["queries"]
             if errors:
                 failures.append(f"{path}: {errors}")
@@ -588,6 +628,7 @@ def run(args):
             rows.append(row)
 
         static_rps = rows[0]["rps"]
+        static_cpu = rows[0]["cpu_ms"]
         drift = rows[-1]["rps"] / static_rps - 1 if static_rps else 0.0
         client = (
             f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s"
@@ -603,11 +644,15 @@ def run(args):
         for line in machine_description(use_wrk, busy):
             print(f"- {line}")
         print()
-        print(render_table(rows, static_rps))
+        print(render_table(rows, static_rps, static_cpu))
         print()
         print(
             "SQL queries: one warm anonymous request in-process (Django test client, "
             "CaptureQueriesContext), same settings and database. The static file makes none."
+        )
+        print(
+            "Server CPU/req: CPU time of the gunicorn workers during the measurement divided by the "
+            "requests served; its ratio holds even when other programs share the machine."
         )
         print(f"Static file at the end vs the start: {drift:+.0%}.", end=" ")
         if abs(drift) > 0.15:

@@ -9,6 +9,8 @@
 - Superusers see everything, as administrators of the system.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Q
 
 from contactcentre.models import Case, DepartmentGroup
@@ -37,6 +39,13 @@ def department_ids(user) -> set[int]:
 
 def is_agent(user) -> bool:
     return user.is_authenticated and user.is_active and user.has_perm("contactcentre.work_queue")
+
+
+def works_cases(user) -> bool:
+    """May ``user`` see any case at all? The queue's menu item and listing ask this."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or is_agent(user) or bool(department_ids(user))
 
 
 def visible_cases(user, queryset=None):
@@ -76,3 +85,36 @@ def can(user, action, case) -> bool:
         # The registrar's and the department's business, not the contact centre's.
         return user.is_superuser or case.department_id in department_ids(user)
     return True
+
+
+def _agents() -> Q:
+    """Users holding ``contactcentre.work_queue`` directly or through a group (as ModelBackend reads it)."""
+    user_model = get_user_model()
+    permission = Permission.objects.filter(content_type__app_label="contactcentre", codename="work_queue")
+    return Q(pk__in=user_model.objects.filter(user_permissions__in=permission).values("pk")) | Q(
+        pk__in=user_model.objects.filter(groups__permissions__in=permission).values("pk")
+    )
+
+
+def _department_members(department_id) -> Q:
+    user_model = get_user_model()
+    return Q(
+        pk__in=user_model.objects.filter(groups__departmentgroup__department_id=department_id).values("pk")
+    )
+
+
+def staff_who_can_view(case):
+    """The active users who may open ``case``: whom it can be assigned to. The rule of ``visible_cases``."""
+    rule = Q(is_superuser=True)
+    if case.department_id:
+        rule |= _department_members(case.department_id)
+    if not case.confidential:
+        rule |= _agents()
+    return get_user_model().objects.filter(is_active=True).filter(rule)
+
+
+def case_staff():
+    """The active users who may see some case: the queue's assignees and its assignee filter."""
+    rule = Q(is_superuser=True) | _agents()
+    rule |= Q(pk__in=get_user_model().objects.filter(groups__departmentgroup__isnull=False).values("pk"))
+    return get_user_model().objects.filter(is_active=True).filter(rule)

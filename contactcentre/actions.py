@@ -82,6 +82,8 @@ def reply(user, case: Case, text: str, *, wait_for_citizen=False) -> CaseEvent:
 
     _require(user, access.REPLY, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == Status.CLOSED:
+        raise ValidationError(_("The case is closed: reopening is not possible, open a new case instead."))
     event = _event(
         case,
         CaseEvent.REPLY,

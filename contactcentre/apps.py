@@ -6,3 +6,8 @@ class ContactcentreConfig(AppConfig):
     name = "contactcentre"
     verbose_name = _("Contact centre")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The canned replies' admin lives apart from wagtail_hooks.py (the queue's views);
+        # register_snippet defers the registration until Wagtail's snippets app is ready.
+        from contactcentre import wagtail_hooks_canned  # noqa: F401

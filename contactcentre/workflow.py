@@ -8,7 +8,7 @@ from contactcentre.models.cases import Status
 TRANSITIONS = {
     Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.FORWARDED, Status.RESOLVED, Status.CLOSED},
     Status.IN_PROGRESS: {Status.WAITING, Status.FORWARDED, Status.RESOLVED, Status.CLOSED},
-    Status.WAITING: {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED},
+    Status.WAITING: {Status.IN_PROGRESS, Status.FORWARDED, Status.RESOLVED, Status.CLOSED},
     Status.FORWARDED: {Status.IN_PROGRESS, Status.WAITING, Status.RESOLVED, Status.CLOSED},
     Status.RESOLVED: {Status.IN_PROGRESS, Status.CLOSED},
     Status.CLOSED: set(),

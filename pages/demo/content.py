@@ -46,14 +46,38 @@ EDITED_CONTENT = [
     "electedofficial",
 ]
 
+# Staff group of each department's case officers -> the department's name.
+DEPARTMENT_GROUPS = {
+    "Handläggare Kommunledning": "Kommunledningsförvaltningen",
+    "Handläggare Socialtjänst": "Socialförvaltningen",
+    "Handläggare Vård och omsorg": "Vård- och omsorgsförvaltningen",
+    "Handläggare Utbildning": "Utbildningsförvaltningen",
+    "Handläggare Teknik": "Teknik",
+    "Handläggare Bygg och miljö": "Bygg och miljö",
+    "Handläggare Kultur och fritid": "Kultur- och fritidsförvaltningen",
+    # The contact centre is also the department of "Allmänna frågor".
+    "Kontaktcenter": "Kontaktcenter",
+}
+
 GROUPS = {
     # Wagtail's Editors group edits pages; these let editors keep the reusable content current too.
     "Editors": [
         *(f"pages.{action}_{model}" for model in EDITED_CONTENT for action in ("add", "change", "delete")),
         "pages.change_municipalitysettings",
+        # Svarsmallar: the contact centre's canned replies are content editors help keep current.
+        *(f"contactcentre.{action}_cannedreply" for action in ("add", "change")),
     ],
-    # A contact-centre agent works in the Wagtail admin; case permissions come later.
-    "Kontaktcenter": ["wagtailadmin.access_admin"],
+    # A contact-centre agent works the queue in the Wagtail admin and keeps the canned replies current.
+    "Kontaktcenter": [
+        "wagtailadmin.access_admin",
+        "contactcentre.work_queue",
+        *(f"contactcentre.{action}_cannedreply" for action in ("add", "change")),
+    ],
+    # The contact centre's manager follows its statistics.
+    "Kontaktcenterchef": ["wagtailadmin.access_admin", "contactcentre.view_statistics"],
+    # Case officers: one group per department. Which department each group works for is a
+    # DepartmentGroup row, written by contactcentre/demo.py (pages does not import contactcentre).
+    **{name: ["wagtailadmin.access_admin"] for name in DEPARTMENT_GROUPS if name != "Kontaktcenter"},
 }
 
 USERS = [
@@ -80,6 +104,55 @@ USERS = [
         "last_name": "Ek",
         "is_superuser": False,
         "groups": ["Kontaktcenter"],
+    },
+    {
+        "username": "agent2",
+        "email": "agent2@exempelkommun.example",
+        "first_name": "Sara",
+        "last_name": "Holm",
+        "is_superuser": False,
+        "groups": ["Kontaktcenter"],
+    },
+    {
+        "username": "chef",
+        "email": "kontaktcenterchef@exempelkommun.example",
+        "first_name": "Maria",
+        "last_name": "Lindqvist",
+        "is_superuser": False,
+        "groups": ["Kontaktcenter", "Kontaktcenterchef"],
+    },
+    {
+        "username": "teknik",
+        "email": "handlaggare.teknik@exempelkommun.example",
+        "first_name": "Anders",
+        "last_name": "Nyberg",
+        "is_superuser": False,
+        "groups": ["Handläggare Teknik"],
+    },
+    {
+        "username": "utbildning",
+        "email": "handlaggare.utbildning@exempelkommun.example",
+        "first_name": "Fatima",
+        "last_name": "Hassan",
+        "is_superuser": False,
+        "groups": ["Handläggare Utbildning"],
+    },
+    {
+        "username": "social",
+        "email": "handlaggare.social@exempelkommun.example",
+        "first_name": "Karin",
+        "last_name": "Wallin",
+        "is_superuser": False,
+        "groups": ["Handläggare Socialtjänst"],
+    },
+    {
+        # Cases of Äldreomsorg och funktionsnedsättning are confidential and need their own officer.
+        "username": "omsorg",
+        "email": "handlaggare.omsorg@exempelkommun.example",
+        "first_name": "Lars",
+        "last_name": "Öberg",
+        "is_superuser": False,
+        "groups": ["Handläggare Vård och omsorg"],
     },
 ]
 # The user set as responsible editor on the pages that have one.

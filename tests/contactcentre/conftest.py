@@ -53,3 +53,61 @@ def cases(staff):
         NewCase(title="Ekonomiskt bistånd", service_area=area(2), opened_by=staff["agent"], channel="phone")
     )
     return {"lamp": lamp, "social": social}
+
+
+@pytest.fixture
+def signed_in(client, staff):
+    """``signed_in("agent")``: the test client, signed in as that member of ``staff``."""
+
+    def sign_in(role):
+        client.force_login(staff[role])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def answered_case():
+    """A fault report with the labelled snapshot an e-service leaves, including an address answer."""
+    snapshot = {
+        "version": "felanmalan@1",
+        "title": "Felanmälan",
+        "steps": [
+            {
+                "name": "fel",
+                "title": "Vad är fel?",
+                "fields": [
+                    {"name": "kind", "label": "Typ av fel", "type": "ChoiceField", "display": "Gatlampa"},
+                    {
+                        "name": "description",
+                        "label": "Beskriv felet",
+                        "type": "CharField",
+                        "display": "Släckt",
+                    },
+                ],
+            },
+            {
+                "name": "kontakt",
+                "title": "Dina uppgifter",
+                "fields": [
+                    {
+                        "name": "postal_address",
+                        "label": "Postadress",
+                        "type": "CharField",
+                        "display": "Storgatan 1",
+                    },
+                ],
+            },
+        ],
+    }
+    case, _ = open_case(
+        NewCase(
+            title="Lampa vid skolan",
+            eservice="felanmalan",
+            service_area=area(4),
+            form_snapshot=snapshot,
+            answers={"fel": {"kind": "lamp"}},
+            contact_name="Tolvan Tolvansson",
+        )
+    )
+    return case

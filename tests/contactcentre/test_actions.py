@@ -115,3 +115,10 @@ def test_the_citizens_answer_puts_the_case_back_in_the_queue(staff, cases, setti
     assert event.public and event.direction == CaseEvent.INCOMING
     stored = case.attachments.get(field=f"message:{event.pk}")
     assert stored.file.path.startswith(str(tmp_path))
+
+
+def test_a_closed_case_takes_no_reply(staff, cases):
+    actions.change_status(staff["agent"], cases["lamp"], Status.CLOSED)
+    with pytest.raises(ValidationError):
+        actions.reply(staff["agent"], cases["lamp"], "Svar")
+    assert not cases["lamp"].events.filter(kind=CaseEvent.REPLY).exists()

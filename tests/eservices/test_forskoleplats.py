@@ -125,7 +125,12 @@ def test_one_guardian_and_no_support_skips_both_conditional_steps(client, page, 
     case = Case.objects.get()
     # JSON objects keep no order on PostgreSQL (jsonb): the snapshot's list holds the step order.
     assert set(case.answers) == {"vardnadshavare", "barnet", "onskemal", "stod"}
-    assert [step["name"] for step in case.form_snapshot["steps"]] == ["vardnadshavare", "barnet", "onskemal", "stod"]
+    assert [step["name"] for step in case.form_snapshot["steps"]] == [
+        "vardnadshavare",
+        "barnet",
+        "onskemal",
+        "stod",
+    ]
 
 
 def test_saying_yes_to_a_second_guardian_at_the_check_step_asks_for_them(client, page, day):

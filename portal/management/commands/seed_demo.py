@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from contactcentre.demo import build_demo_cases
 from eservices.demo import build_eservice_pages
 from pages.demo.builder import DemoBuilder
 
@@ -42,6 +43,6 @@ class Command(BaseCommand):
             stdout=self.stdout,
             style=self.style,
             verbosity=0 if quiet else verbosity,
-            extensions=[build_eservice_pages],
+            extensions=[build_eservice_pages, build_demo_cases],
         )
         builder.build(index=not no_index)

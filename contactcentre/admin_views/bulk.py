@@ -1,0 +1,89 @@
+"""Bulk assign from the queue, as a Wagtail bulk action: each case through ``actions.assign``."""
+
+from django import forms as django_forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail.admin import messages
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.bulk_action import BulkAction
+
+from contactcentre import access, actions
+from contactcentre.admin_views.forms import UserChoiceField
+from contactcentre.models import Case
+
+
+class BulkAssignForm(django_forms.Form):
+    assignee = UserChoiceField(label=_("Assign to"), queryset=access.case_staff())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Fresh per form: who works cases changes while the server runs.
+        self.fields["assignee"].queryset = access.case_staff().order_by("first_name", "last_name", "username")
+
+
+class AssignCasesBulkAction(BulkAction):
+    display_name = _("Assign")
+    action_type = "assign"
+    aria_label = _("Assign the selected cases")
+    template_name = "contactcentre/admin/bulk_actions/confirm_assign.html"
+    action_priority = 10
+    form_class = BulkAssignForm
+    models = [Case]
+
+    def get_queryset(self, model, object_ids):
+        # Cases this user may not see are left out, not listed as refused: not even their reference shows.
+        return list(
+            access.visible_cases(self.request.user)
+            .filter(pk__in=object_ids)
+            .select_related("assignee")
+            .order_by("-received_at")
+        )
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all in listing": the listing's own query, with its filters and search.
+        from contactcentre.admin_views.listing import CaseListingView
+
+        view = CaseListingView()
+        view.setup(self.request)
+        return view.get_queryset().values_list("pk", flat=True)
+
+    def check_perm(self, obj):
+        return access.can(self.request.user, access.ASSIGN, obj)
+
+    def get_execution_context(self):
+        return {"view": self, "assignee": self.cleaned_form.cleaned_data["assignee"]}
+
+    @classmethod
+    def execute_action(cls, objects, view=None, assignee=None, **kwargs):
+        view.assigned, view.refused = [], []
+        for case in objects:
+            try:
+                actions.assign(view.request.user, case, assignee)
+            except (ValidationError, PermissionDenied):
+                # The assignee may not see this case (a confidential one, another department's).
+                view.refused.append(case)
+            else:
+                view.assigned.append(case)
+        return len(view.assigned), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        name = get_user_display_name(self.cleaned_form.cleaned_data["assignee"])
+        if self.refused:
+            messages.warning(
+                self.request,
+                ngettext(
+                    "Not assigned, as %(name)s may not see it: %(references)s.",
+                    "Not assigned, as %(name)s may not see them: %(references)s.",
+                    len(self.refused),
+                )
+                % {"name": name, "references": ", ".join(case.reference for case in self.refused)},
+            )
+        if not num_parent_objects:
+            return None
+        return ngettext(
+            "%(count)d case assigned to %(name)s.",
+            "%(count)d cases assigned to %(name)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "name": name}

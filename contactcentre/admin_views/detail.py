@@ -1,0 +1,191 @@
+"""The case page: what arrived, from whom, its timeline, and the forms of the actions."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.generic import TemplateView
+
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from contactcentre import access, audit, workflow
+from contactcentre.admin_views import forms
+from contactcentre.models import Case, CaseEvent, SecrecyMarking
+from contactcentre.models.cases import Status
+from pages.models import Department
+
+# Answers hidden for a person with protected identity (skyddade personuppgifter).
+ADDRESS_FIELDS = {"address", "postal_address", "street_address", "postal_code", "postcode", "city"}
+
+
+def is_address_field(name: str) -> bool:
+    return name in ADDRESS_FIELDS or (name.endswith("address") and "mail" not in name)
+
+
+def case_for(user, pk) -> Case:
+    """The case, or 404 alike for one that does not exist and one this user may not see."""
+    queryset = Case.objects.select_related(
+        "service_area", "department", "committee", "assignee", "resolved_faq", "opened_by"
+    )
+    return get_object_or_404(access.visible_cases(user, queryset), pk=pk)
+
+
+@dataclass
+class AnswerStep:
+    title: str
+    fields: list = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    label: str
+    display: str
+    secret: bool = False
+
+
+def answer_steps(case: Case, secret_targets: set[str]) -> tuple[list[AnswerStep], bool]:
+    """The labelled answers from the case's own snapshot, so it reads without its e-service.
+
+    Returns the steps and whether address answers were hidden (protected identity).
+    """
+    steps, hid_address = [], False
+    for step in case.form_snapshot.get("steps", []):
+        shown = AnswerStep(title=step.get("title") or step.get("name", ""))
+        for answer in step.get("fields", []):
+            name = answer.get("name", "")
+            if case.protected_identity and is_address_field(name):
+                hid_address = True
+                continue
+            shown.fields.append(
+                Answer(
+                    label=answer.get("label") or name,
+                    display=answer.get("display", ""),
+                    secret=f"answer:{step.get('name')}.{name}" in secret_targets,
+                )
+            )
+        steps.append(shown)
+    return steps, hid_address
+
+
+@dataclass
+class TimelineEntry:
+    event: CaseEvent
+    internal: bool
+    detail: str = ""
+
+
+def timeline(events: list[CaseEvent]) -> list[TimelineEntry]:
+    """The timeline with what each entry's data points at, named (one query per kind of reference)."""
+    assigned_ids = {e.data.get("to") for e in events if e.kind == CaseEvent.ASSIGNED and e.data.get("to")}
+    forwarded_ids = {e.data.get("to") for e in events if e.kind == CaseEvent.FORWARDED and e.data.get("to")}
+    people = get_user_model().objects.in_bulk(assigned_ids)
+    departments = Department.objects.in_bulk(forwarded_ids)
+    entries = []
+    for event in events:
+        detail = ""
+        if event.kind == CaseEvent.STATUS_CHANGED:
+            detail = gettext("%(old)s → %(new)s") % {
+                "old": _status_label(event.data.get("from")),
+                "new": _status_label(event.data.get("to")),
+            }
+        elif event.kind == CaseEvent.ASSIGNED:
+            person = people.get(event.data.get("to"))
+            detail = (
+                gettext("To %(name)s") % {"name": get_user_display_name(person)}
+                if person
+                else gettext("Unassigned")
+            )
+        elif event.kind == CaseEvent.FORWARDED and event.data.get("to") in departments:
+            detail = gettext("To %(department)s") % {"department": departments[event.data["to"]]}
+        entries.append(TimelineEntry(event=event, internal=event.kind == CaseEvent.NOTE, detail=detail))
+    return entries
+
+
+def _status_label(code) -> str:
+    try:
+        return str(Status(code).label)
+    except ValueError:
+        return code or "–"
+
+
+def action_forms(user, case: Case) -> dict:
+    """The forms of the actions that can apply now, keyed by action; each posts to its own URL."""
+    allowed = workflow.allowed(case.status)
+    found = {}
+    if case.status != Status.CLOSED and case.assignee_id != user.pk:
+        found["claim"] = forms.ClaimForm(prefix="claim")
+    found["assign"] = forms.AssignForm(case=case, prefix="assign")
+    if allowed:
+        found["status"] = forms.StatusForm(case=case, prefix="status")
+    found["note"] = forms.NoteForm(prefix="note")
+    found["reply"] = forms.ReplyForm(prefix="reply")
+    if Status.FORWARDED in allowed or case.status == Status.FORWARDED:
+        found["forward"] = forms.ForwardForm(prefix="forward")
+    if Status.RESOLVED in allowed:
+        found["resolve"] = forms.ResolveForm(prefix="resolve")
+    return found
+
+
+def reply_notice(case: Case) -> str:
+    """Why no e-mail goes with a reply, if none does."""
+    if case.protected_identity:
+        return gettext("Protected identity: no e-mail is sent. The reply is shown on the status page only.")
+    if not case.contact_email:
+        return gettext("No e-mail address: the citizen reads the reply on the status page.")
+    return ""
+
+
+class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "contactcentre/admin/detail.html"
+    header_icon = "tasks"
+
+    def get(self, request, *args, **kwargs):
+        self.case = case_for(request.user, kwargs["pk"])
+        audit.record_view(request.user, self.case)
+        # After the view is logged, so the access log includes this visit.
+        prefetch_related_objects(
+            [self.case],
+            Prefetch("events", queryset=CaseEvent.objects.select_related("actor")),
+            "attachments",
+            Prefetch("secrecy_markings", queryset=SecrecyMarking.objects.select_related("marked_by")),
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.case.reference
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("contactcentre_admin:index"), "label": gettext("Cases")},
+            {"url": "", "label": self.case.reference},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.case
+        markings = list(case.secrecy_markings.all())
+        secret_targets = {marking.target for marking in markings}
+        steps, hid_address = answer_steps(case, secret_targets)
+        events = list(case.events.all())
+        context.update(
+            case=case,
+            steps=steps,
+            hid_address=hid_address,
+            case_markings=[m for m in markings if m.target == "case"],
+            attachments=[
+                (attachment, f"attachment:{attachment.pk}" in secret_targets)
+                for attachment in case.attachments.all()
+            ],
+            timeline=timeline([e for e in events if e.kind != CaseEvent.VIEWED]),
+            views=[e for e in events if e.kind == CaseEvent.VIEWED],
+            language=dict(settings.LANGUAGES).get(case.language, case.language),
+            forms=action_forms(self.request.user, case),
+            reply_notice=reply_notice(case),
+        )
+        return context

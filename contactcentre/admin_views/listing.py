@@ -1,0 +1,160 @@
+"""The queue: the cases this user may see, with filters, search, sorting and pagination."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models import Case as SQLCase
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+)
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.generic import BaseListingView
+from wagtail.admin.widgets.button import HeaderButton
+
+from contactcentre import access
+from contactcentre.admin_views.filters import CaseFilterSet
+from contactcentre.models import Case, CaseEvent
+from contactcentre.models.cases import Status
+
+# Workflow order, so "sort by status" reads new → in progress → … → closed.
+STATUS_ORDER = [
+    Status.NEW,
+    Status.IN_PROGRESS,
+    Status.WAITING,
+    Status.FORWARDED,
+    Status.RESOLVED,
+    Status.CLOSED,
+]
+REFERENCE_ONLY_SHOWN = 20
+
+
+def _latest(kind):
+    return (
+        CaseEvent.objects.filter(case=OuterRef("pk"), kind=kind)
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+
+
+def queue_queryset():
+    """Cases with what the listing shows and filters on, in one query (no per-row look-ups)."""
+    return (
+        Case.objects.select_related("service_area", "department", "assignee")
+        .annotate(
+            last_citizen_message_at=Subquery(_latest(CaseEvent.CITIZEN_MESSAGE)),
+            last_reply_at=Subquery(_latest(CaseEvent.REPLY)),
+            status_rank=SQLCase(
+                *(When(status=code, then=Value(rank)) for rank, code in enumerate(STATUS_ORDER)),
+                output_field=IntegerField(),
+            ),
+        )
+        .annotate(
+            # The citizen wrote after our last reply (or we never replied).
+            citizen_waiting=ExpressionWrapper(
+                Q(last_citizen_message_at__isnull=False)
+                & (Q(last_reply_at__isnull=True) | Q(last_citizen_message_at__gt=F("last_reply_at"))),
+                output_field=BooleanField(),
+            )
+        )
+    )
+
+
+def attention_reason(case) -> str:
+    if case.needs_attention:
+        return case.attention_reason or str(_("Needs attention"))
+    if case.citizen_waiting:
+        return str(_("The citizen has written"))
+    return ""
+
+
+class AttentionColumn(Column):
+    cell_template_name = "contactcentre/admin/cells/attention.html"
+
+
+class CaseListingView(BaseListingView):
+    template_name = "contactcentre/admin/listing.html"
+    page_title = _("Cases")
+    header_icon = "tasks"
+    index_url_name = "contactcentre_admin:index"
+    index_results_url_name = "contactcentre_admin:index_results"
+    paginate_by = 50
+    is_searchable = True
+    # Never a personnummer: the listing searches and shows only these.
+    search_fields = ["reference", "registry_number", "contact_name"]
+    default_ordering = "-received_at"
+    filterset_class = CaseFilterSet
+    verbose_name = _("case")
+    verbose_name_plural = _("cases")
+    columns = [
+        BulkActionsCheckboxColumn("bulk_actions", obj_type="case"),
+        TitleColumn(
+            "reference",
+            label=_("Reference"),
+            url_name="contactcentre_admin:detail",
+            sort_key="reference",
+            get_title_id=lambda case: f"case_{case.pk}_title",
+        ),
+        Column("title", label=_("Title")),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor="get_status_display",
+            sort_key="status_rank",
+            primary=lambda case: case.status == Status.NEW,
+        ),
+        Column("service_area", label=_("Service area"), accessor="service_area.name"),
+        Column("department", label=_("Department"), accessor="department.name"),
+        Column(
+            "assignee",
+            label=_("Assignee"),
+            accessor=lambda case: get_user_display_name(case.assignee) if case.assignee else "",
+        ),
+        Column("channel", label=_("Channel"), accessor="get_channel_display"),
+        DateColumn("received_at", label=_("Received"), sort_key="received_at"),
+        AttentionColumn("attention", label=_("Attention"), accessor=attention_reason),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not access.works_cases(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return access.visible_cases(self.request.user, queue_queryset())
+
+    def order_queryset(self, queryset):
+        # The primary key breaks ties, so pages never repeat or skip a case.
+        tie_break = "pk" if self.ordering.startswith("-") else "-pk"
+        return queryset.order_by(self.ordering, tie_break)
+
+    def get_table_kwargs(self):
+        return {**super().get_table_kwargs(), "caption": _("Cases you may see")}
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.results_only:
+            context["reference_only"] = access.reference_only_cases(self.request.user).order_by(
+                "-received_at"
+            )[:REFERENCE_ONLY_SHOWN]
+        return context

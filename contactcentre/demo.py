@@ -1,0 +1,1250 @@
+"""The contact centre's demo data, added to ``seed_demo`` as a builder extension.
+
+- ``DepartmentGroup`` rows: which staff group works for which department (the groups and
+  their users are in ``pages/demo/content.py``, created by the builder).
+- Svarsmallar: a few Swedish canned replies.
+- About 300 cases over the past 90 days, across channels, service areas and statuses,
+  each with a timeline.
+
+Cases are opened with ``open_case`` and worked with the staff actions in
+``contactcentre.actions``, so references, routing, transitions, access rules and the
+timeline entries are the real ones. Only the clock is faked, and only here: a case's
+arrival time is set once by ``open_case`` and ``Case.save`` refuses to change it, so the
+demo rewrites ``received_at`` and the events' ``created_at`` afterwards with bulk
+updates, which bypass ``save()``. Nothing else may do that. References are numbered by
+the year the seed runs, whatever the backdated arrival time says.
+
+No e-mail is sent: a case gets its contact e-mail address only after its timeline has
+been written (a receipt or reply e-mail is enqueued only when a case has an address),
+and the "e-mail sent" entries are written directly.
+
+Idempotent by a simple rule: if there are cases already (an earlier seed, or real
+ones), no demo cases are added.
+"""
+
+import datetime as dt
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from contactcentre import actions
+from contactcentre.canned import fill, render
+from contactcentre.models import CannedReply, Case, CaseEvent, DepartmentGroup, SecrecyMarking
+from contactcentre.models.cases import Channel, Priority, Status
+from contactcentre.services import NewCase, open_case
+from pages.demo import content
+
+SEED = 2026
+CASE_COUNT = 300
+DAYS = 89  # arrival times fall within the past 90 days
+
+# --- Svarsmallar ----------------------------------------------------------------------------------
+
+SIGNATURE = "\n\nVänliga hälsningar\nKontaktcenter, Exempelkommun\n08-465 004 00"
+
+CANNED_REPLIES = [
+    {
+        "key": "received",
+        "title": "Vi har tagit emot din fråga",
+        "area": None,
+        "body": (
+            "Hej {name}!\n\nTack för din fråga. Vi har tagit emot den och svarar inom två arbetsdagar. "
+            "Ange ärendenummer {reference} om du kontaktar oss igen." + SIGNATURE
+        ),
+    },
+    {
+        "key": "more_information",
+        "title": "Vi behöver mer information",
+        "area": None,
+        "body": (
+            "Hej {name}!\n\nFör att kunna hjälpa dig behöver vi veta lite mer. Beskriv gärna var, "
+            "när och hur det hände, och bifoga en bild om du har en. Du svarar direkt på ärendets "
+            "sida, som du når med länken i e-postmeddelandet, eller genom att ringa oss och uppge "
+            "ärendenummer {reference}." + SIGNATURE
+        ),
+    },
+    {
+        "key": "forwarded",
+        "title": "Ditt ärende har skickats vidare",
+        "area": None,
+        "body": (
+            "Hej {name}!\n\nDitt ärende {reference} gäller en fråga som {department} ansvarar för. "
+            "Vi har därför skickat det vidare dit, och en handläggare där hör av sig till dig. "
+            "Du behöver inte göra något mer just nu." + SIGNATURE
+        ),
+    },
+    {
+        "key": "closed",
+        "title": "Ditt ärende är avslutat",
+        "area": None,
+        "body": (
+            "Hej {name}!\n\nVi har nu avslutat ditt ärende {reference}. Har du fler frågor är du "
+            "välkommen att höra av dig igen, på telefon 08-465 004 00 eller via webbplatsen." + SIGNATURE
+        ),
+    },
+    {
+        "key": "comments",
+        "title": "Tack för dina synpunkter",
+        "area": None,
+        "body": (
+            "Hej {name}!\n\nTack för att du tog dig tid att lämna synpunkter. Vi har registrerat dem "
+            "som ärende {reference} och lämnat dem till den verksamhet som ansvarar. Vill du ha svar "
+            "får du det inom tio arbetsdagar." + SIGNATURE
+        ),
+    },
+    {
+        "key": "fault_report",
+        "title": "Tack för din felanmälan",
+        "area": 4,
+        "body": (
+            "Hej {name}!\n\nTack för din felanmälan. Vi har tagit emot den som ärende {reference} och "
+            "tekniska förvaltningen åtgärdar felet så snart det går. Är felet farligt eller akut kan "
+            "du ringa teknisk jour på 08-465 004 90, dygnet runt." + SIGNATURE
+        ),
+    },
+    {
+        "key": "official_document",
+        "title": "Begäran om allmän handling",
+        "area": 9,
+        "body": (
+            "Hej {name}!\n\nVi har tagit emot din begäran om att ta del av allmän handling, ärende "
+            "{reference}. Vi hanterar begäran skyndsamt, oftast samma arbetsdag. Om handlingen kan "
+            "innehålla uppgifter som omfattas av sekretess prövar vi det först. Kopior upp till nio "
+            "sidor är kostnadsfria; för fler sidor tar vi ut en avgift enligt kommunens taxa." + SIGNATURE
+        ),
+    },
+    {
+        "key": "preschool",
+        "title": "Din ansökan om förskoleplats är mottagen",
+        "area": 3,
+        "body": (
+            "Hej {name}!\n\nVi har tagit emot din ansökan om förskoleplats, ärende {reference}. Vi "
+            "erbjuder en plats inom fyra månader från att vi fick ansökan. Erbjudandet skickas till "
+            "dig och du tackar ja eller nej inom två veckor.\n\nVänliga hälsningar\n"
+            "Utbildningsförvaltningen, Exempelkommun"
+        ),
+    },
+    {
+        "key": "social_contact",
+        "title": "En socialsekreterare kontaktar dig",
+        "area": 2,
+        "body": (
+            "Hej {name}!\n\nVi har tagit emot ditt ärende {reference}. En socialsekreterare ringer "
+            "dig inom tre arbetsdagar. Av sekretesskäl skriver vi inte mer i det här meddelandet."
+            "\n\nVänliga hälsningar\nSocialförvaltningen, Exempelkommun"
+        ),
+    },
+    {
+        "key": "care_contact",
+        "title": "En biståndshandläggare kontaktar dig",
+        "area": 1,
+        "body": (
+            "Hej {name}!\n\nVi har tagit emot ditt ärende {reference}. En biståndshandläggare ringer "
+            "dig inom tre arbetsdagar för att boka ett samtal.\n\nVänliga hälsningar\n"
+            "Vård- och omsorgsförvaltningen, Exempelkommun"
+        ),
+    },
+]
+
+# --- What people contact the municipality about ----------------------------------------------
+
+
+@dataclass
+class Scenario:
+    area: int
+    title: str
+    text: str
+    eservice: str = ""  # the e-service a web or API case came through
+    faq: str = ""  # the FAQ (key in content.FAQS) that answers it, if one does
+    answer: str = ""  # the reply that resolves it
+    canned: str = "received"  # the canned reply of a first answer
+    priority: int = Priority.NORMAL
+    language: str = "sv"
+    registry: str = ""  # registered with a diarienummer in this series (committee's abbreviation)
+    anonymous_ok: bool = False
+
+
+S = Scenario
+SCENARIOS = [
+    # 4: Bygg och miljö, vägar, vatten, avlopp, avfall
+    S(
+        area=4,
+        title="Gatlampa släckt på {street}",
+        text=(
+            "Gatlampan utanför {street} {number} är släckt sedan flera kvällar. Det är mörkt på vägen till "
+            "busshållplatsen."
+        ),
+        eservice="felanmalan",
+        faq="gatlampa",
+        answer="Vi har bytt ljuskällan i lyktstolpen. Tack för att du hörde av dig!",
+        canned="fault_report",
+        anonymous_ok=True,
+    ),
+    S(
+        area=4,
+        title="Hål i vägen på {street}",
+        text=(
+            "Det är ett stort hål i asfalten vid {street} {number}, ungefär en halv meter brett. Cyklister "
+            "måste väja ut i körbanan."
+        ),
+        eservice="felanmalan",
+        answer="Hålet är lagat. Tack för din anmälan.",
+        canned="fault_report",
+        anonymous_ok=True,
+    ),
+    S(
+        area=4,
+        title="Sopkärlet har inte tömts",
+        text=(
+            "Vårt kärl för matavfall på {street} {number} har inte tömts på tisdagen som vanligt. Det börjar "
+            "lukta."
+        ),
+        faq="sopor-nar",
+        answer="Kärlet missades vid ordinarie tömning och töms i morgon. Vi ber om ursäkt.",
+    ),
+    S(
+        area=4,
+        title="Vattenläcka i gatan vid {street}",
+        text=(
+            "Det forsar vatten upp ur en brunn vid {street} {number} sedan i morse. Vattnet rinner ut över "
+            "gatan."
+        ),
+        eservice="felanmalan",
+        answer="Läckan är lagad och gatan återställd.",
+        canned="fault_report",
+        priority=Priority.HIGH,
+    ),
+    S(
+        area=4,
+        title="Inget vatten i kranen",
+        text=(
+            "Vi har inget vatten alls i huset på {street} {number} sedan en timme. Grannarna har samma "
+            "problem."
+        ),
+        faq="vatten-borta",
+        answer="Det var ett planerat avbrott för ledningsarbete. Vattnet är tillbaka nu.",
+        priority=Priority.HIGH,
+    ),
+    S(
+        area=4,
+        title="Fråga om bygglov för altan",
+        text=(
+            "Jag vill bygga en altan på cirka 20 kvadratmeter på {street} {number}, en halv meter över "
+            "marken. Behöver jag bygglov?"
+        ),
+        faq="altan-bygglov",
+    ),
+    S(
+        area=4,
+        title="Hur lång tid tar ett bygglov?",
+        text=(
+            "Vi skickade in en ansökan om bygglov för ett garage för tre veckor sedan. När kan vi räkna med "
+            "ett beslut?"
+        ),
+        faq="bygglov-tid",
+    ),
+    S(
+        area=4,
+        title="Nedfallet träd över gångvägen",
+        text=(
+            "Efter blåsten i natt ligger ett träd över gång- och cykelvägen mellan {street} och {street2}. "
+            "Det går inte att ta sig förbi."
+        ),
+        eservice="felanmalan",
+        answer="Trädet är bortforslat och gångvägen är öppen igen.",
+        canned="fault_report",
+        priority=Priority.HIGH,
+    ),
+    S(
+        area=4,
+        title="Trasig gunga i {park}",
+        text="Kedjan på en av gungorna på lekplatsen i {park} har gått av. Barn leker där ändå.",
+        eservice="felanmalan",
+        answer="Gungan är avstängd och ny kedja är beställd.",
+        canned="fault_report",
+        anonymous_ok=True,
+    ),
+    S(
+        area=4,
+        title="Klotter på bullerplanket längs {street}",
+        text=(
+            "Någon har sprejat stora klotter på bullerplanket längs {street}, mellan nummer {number} och "
+            "korsningen."
+        ),
+        eservice="felanmalan",
+        answer="Klottret är sanerat.",
+        canned="fault_report",
+        anonymous_ok=True,
+    ),
+    S(
+        area=4,
+        title="Löv har täppt till dagvattenbrunnar",
+        text="Brunnarna på {street} är igensatta av löv och det står stora vattensamlingar när det regnar.",
+        eservice="felanmalan",
+        answer="Brunnarna är rensade.",
+        canned="fault_report",
+    ),
+    S(
+        area=4,
+        title="Byta till mindre sopkärl",
+        text=(
+            "Vi är bara två i hushållet nu och vill byta till ett mindre kärl för restavfall. Vad kostar det?"
+        ),
+        faq="sopor-nar",
+        answer="Vi byter kärlet inom två veckor. Den nya avgiften gäller från månaden efter bytet.",
+    ),
+    # 9: Allmänna frågor
+    S(
+        area=9,
+        title="Öppettider i Stadshuset",
+        text="Har kontaktcenter i Stadshuset öppet på lunchen? Jag behöver lämna in en blankett.",
+        eservice="fraga-kontaktcenter",
+        faq="oppettider",
+    ),
+    S(
+        area=9,
+        title="Begäran om allmän handling: protokoll",
+        text=(
+            "Jag vill ha en kopia av protokollet från kommunstyrelsens sammanträde den {day} {month}, med "
+            "bilagor."
+        ),
+        eservice="begar-ut-allman-handling",
+        faq="allmanna-handlingar",
+        answer="Protokollet finns nu på din ärendesida som PDF.",
+        canned="official_document",
+        registry="KS",
+    ),
+    S(
+        area=9,
+        title="Begäran om allmän handling: avtal",
+        text="Jag vill ta del av kommunens avtal med entreprenören för snöröjning, gällande från 2024.",
+        eservice="begar-ut-allman-handling",
+        faq="allmanna-handlingar",
+        answer="Avtalet lämnas ut med prisbilagan maskad enligt OSL 31 kap. 16 §.",
+        canned="official_document",
+        registry="KS",
+    ),
+    S(
+        area=9,
+        title="Synpunkt på bemötande i telefon",
+        text=(
+            "Jag ringde kontaktcenter i förra veckan och fick ett otrevligt bemötande. Jag vill att ni tar "
+            "upp det med personalen."
+        ),
+        eservice="synpunkter-och-klagomal",
+        faq="synpunkt-lamna",
+        answer="Vi har tagit upp detta i arbetsgruppen. Tack för att du berättade.",
+        canned="comments",
+        registry="KS",
+        anonymous_ok=True,
+    ),
+    S(
+        area=9,
+        title="Hur fungerar Teletal?",
+        text="Min pappa har svårt att prata i telefon. Kan han använda Teletal när han ringer er?",
+        eservice="fraga-kontaktcenter",
+        faq="teletal",
+    ),
+    S(
+        area=9,
+        title="Fråga om faktura",
+        text=(
+            "Jag har fått en faktura på {amount} kronor och förstår inte vad den gäller. Fakturanummer "
+            "{number}{number}."
+        ),
+        eservice="fraga-kontaktcenter",
+        answer="Fakturan gäller avgiften för vatten och avlopp för tredje kvartalet.",
+    ),
+    S(
+        area=9,
+        title="Förslag: fler bänkar i {park}",
+        text=(
+            "Det skulle behövas fler parkbänkar i {park}, särskilt längs gångvägen. Många äldre promenerar "
+            "där."
+        ),
+        eservice="synpunkter-och-klagomal",
+        faq="synpunkt-lamna",
+        answer="Förslaget är lämnat till parkenheten inför nästa års budget.",
+        canned="comments",
+        registry="KS",
+    ),
+    S(
+        area=9,
+        title="Beröm till personalen",
+        text="Jag vill berömma personalen på återvinningscentralen som hjälpte mig att bära i lördags.",
+        eservice="synpunkter-och-klagomal",
+        answer="Tack! Vi har lämnat berömmet vidare.",
+        canned="comments",
+        anonymous_ok=True,
+    ),
+    S(
+        area=9,
+        title="Question about waste collection",
+        text="We just moved to {street} {number}. Which day is the rubbish collected?",
+        eservice="fraga-kontaktcenter",
+        faq="sopor-nar",
+        answer="Collection on your street is on Thursdays every other week.",
+        language="en",
+    ),
+    # 3: Förskola, skola, utbildning
+    S(
+        area=3,
+        title="Ansökan om förskoleplats",
+        text="Ansökan om plats för barn fött {year}. Önskad start: {month}. Förstahandsval: {preschool}.",
+        eservice="forskoleplats",
+        faq="forskola-nar",
+        answer="Barnet erbjuds plats på {preschool} från önskat datum.",
+        canned="preschool",
+    ),
+    S(
+        area=3,
+        title="Vad kostar förskolan?",
+        text="Vi har två barn i förskola och ett på fritids. Hur räknas avgiften ut när vi båda arbetar?",
+        eservice="fraga-kontaktcenter",
+        faq="forskola-kostnad",
+    ),
+    S(
+        area=3,
+        title="Säga upp förskoleplats",
+        text=(
+            "Vi flyttar till en annan kommun och vill säga upp platsen på {preschool}. Hur gör vi och vad är "
+            "uppsägningstiden?"
+        ),
+        faq="forskola-uppsagning",
+    ),
+    S(
+        area=3,
+        title="Skolskjuts till {school}",
+        text=(
+            "Vår son börjar på {school} i höst och vi bor {km} kilometer därifrån. Har han rätt till "
+            "skolskjuts?"
+        ),
+        faq="skolskjuts-ratt",
+        answer="Ansökan om skolskjuts är beviljad från läsårets start.",
+    ),
+    S(
+        area=3,
+        title="När är det gymnasieval?",
+        text="När öppnar gymnasievalet och när kommer antagningsbeskedet?",
+        eservice="fraga-kontaktcenter",
+        faq="gymnasiet-nar",
+    ),
+    S(
+        area=3,
+        title="Byta skola inför vårterminen",
+        text="Vi vill att vår dotter byter från {school} till {school2} inför vårterminen. Finns det plats?",
+        answer="Det finns plats i årskurs 4 på den önskade skolan från vårterminen.",
+    ),
+    S(
+        area=3,
+        title="Frånvaroanmälan fungerar inte",
+        text="Det går inte att anmäla frånvaro i skolappen. Jag får ett felmeddelande varje gång.",
+        eservice="fraga-kontaktcenter",
+        answer="Felet i appen är rättat. Tack för att du hörde av dig!",
+    ),
+    S(
+        area=3,
+        title="Anmälan till sfi",
+        text="Min man vill börja läsa svenska för invandrare. Hur anmäler han sig?",
+        eservice="fraga-kontaktcenter",
+    ),
+    S(
+        area=3,
+        title="How do I apply for a preschool place?",
+        text="We are moving to Exempelkommun next spring. How do we apply for preschool for our daughter?",
+        eservice="fraga-kontaktcenter",
+        faq="forskola-nar",
+        answer=(
+            "You apply with the e-service Ansök om förskoleplats, at the latest four months before the start."
+        ),
+        language="en",
+    ),
+    # 5: Kultur och fritid
+    S(
+        area=5,
+        title="Förlorat lånekort",
+        text=(
+            "Jag har tappat mitt lånekort till biblioteket. Kan någon annan låna på det och hur får jag ett "
+            "nytt?"
+        ),
+        eservice="fraga-kontaktcenter",
+        faq="lanekort",
+    ),
+    S(
+        area=5,
+        title="Boka idrottshall",
+        text="Vår innebandyförening vill boka {hall} tisdagar 18–20 under våren.",
+        eservice="fraga-kontaktcenter",
+        faq="idrottshall-boka",
+        answer="Tiden är bokad. Bekräftelsen finns i bokningssystemet.",
+    ),
+    S(
+        area=5,
+        title="När betalas föreningsbidraget ut?",
+        text="Vi sökte aktivitetsbidrag i {month}. När betalas det ut?",
+        faq="foreningsbidrag-nar",
+    ),
+    S(
+        area=5,
+        title="Simhallens öppettider på lovet",
+        text="Har simhallen öppet som vanligt under höstlovet?",
+    ),
+    S(
+        area=5,
+        title="Kö till kulturskolan",
+        text="Hur länge är kön till pianolektioner i kulturskolan? Vår dotter har stått i kö sedan i våras.",
+        eservice="fraga-kontaktcenter",
+        answer="Hon står som nummer 12 i kön.",
+    ),
+    S(
+        area=5,
+        title="Klagomål: kallt i simhallen",
+        text="Vattnet i simhallens stora bassäng har varit kallt flera gånger den senaste månaden.",
+        eservice="synpunkter-och-klagomal",
+        faq="synpunkt-lamna",
+        answer="Värmeväxlaren är reparerad. Tack för att du sa till.",
+        canned="comments",
+        anonymous_ok=True,
+    ),
+    # 2: Socialtjänst (confidential)
+    S(
+        area=2,
+        title="Ekonomiskt bistånd",
+        text="Jag behöver ansöka om ekonomiskt bistånd. Hur gör jag och vad behöver jag ha med mig?",
+        faq="bistand-ansoka",
+        answer="Tid för besök är bokad.",
+        canned="social_contact",
+    ),
+    S(
+        area=2,
+        title="Orosanmälan",
+        text=(
+            "Jag vill göra en orosanmälan om ett barn i min närhet och vill bli kontaktad av en "
+            "socialsekreterare."
+        ),
+        faq="orosanmalan-anonym",
+        answer="Anmälan är mottagen och hanteras av barn- och familjeenheten.",
+        canned="social_contact",
+        priority=Priority.HIGH,
+    ),
+    S(
+        area=2,
+        title="Tid hos familjerådgivningen",
+        text="Vi vill boka tid hos familjerådgivningen. Kostar det något?",
+        faq="familjeradgivning-kostnad",
+        answer="Tid är bokad.",
+        canned="social_contact",
+    ),
+    S(
+        area=2,
+        title="Budget- och skuldrådgivning",
+        text="Jag har svårt att betala mina räkningar och vill ha hjälp att göra en budget.",
+        answer="Tid hos budget- och skuldrådgivare är bokad.",
+        canned="social_contact",
+    ),
+    S(
+        area=2,
+        title="Stöd vid våld i nära relation",
+        text="Jag behöver prata med någon om min situation hemma. Ring mig bara på det här numret.",
+        faq="vald-vart",
+        answer="Samtal genomfört och stöd planerat.",
+        canned="social_contact",
+        priority=Priority.HIGH,
+    ),
+    S(
+        area=2,
+        title="Fråga om beslut",
+        text="Jag har fått ett beslut om bistånd som jag inte förstår. Kan någon förklara det för mig?",
+        answer="Beslutet är förklarat i telefonsamtal.",
+        canned="social_contact",
+    ),
+    # 1: Äldreomsorg och funktionsnedsättning (confidential)
+    S(
+        area=1,
+        title="Ansökan om hemtjänst",
+        text=(
+            "Jag vill ansöka om hemtjänst för min mamma, som bor på {street}. Hon klarar inte längre att "
+            "handla och städa själv."
+        ),
+        faq="hemtjanst-ansoka",
+        answer="Biståndsbeslut om hemtjänst är fattat.",
+        canned="care_contact",
+    ),
+    S(
+        area=1,
+        title="Vad kostar hemtjänst?",
+        text="Vad kostar hemtjänst och hur räknas avgiften ut?",
+        faq="hemtjanst-kostnad",
+    ),
+    S(
+        area=1,
+        title="Tillfällig färdtjänst",
+        text=(
+            "Jag ska opereras i knät och kommer inte kunna åka buss på några månader. Kan jag få färdtjänst?"
+        ),
+        faq="fardtjanst-tillfallig",
+        answer="Tillfälligt färdtjänsttillstånd är beviljat i sex månader.",
+        canned="care_contact",
+    ),
+    S(
+        area=1,
+        title="Fråga om LSS",
+        text=(
+            "Min son har en intellektuell funktionsnedsättning. Vilka insatser kan han ha rätt till enligt "
+            "LSS?"
+        ),
+        faq="lss-vem",
+        answer="Ansökan om kontaktperson är mottagen.",
+        canned="care_contact",
+    ),
+    S(
+        area=1,
+        title="Trygghetslarm",
+        text="Min pappa har ramlat två gånger. Hur ansöker vi om trygghetslarm?",
+        answer="Trygghetslarm installeras nästa vecka.",
+        canned="care_contact",
+    ),
+    S(
+        area=1,
+        title="Klagomål på hemtjänstens tider",
+        text=(
+            "Hemtjänsten kommer ofta en timme sent till min mamma på {street}. Hon väntar med att äta tills "
+            "de kommer."
+        ),
+        eservice="synpunkter-och-klagomal",
+        faq="synpunkt-lamna",
+        answer="Vi har gått igenom planeringen med hemtjänstgruppen.",
+        canned="care_contact",
+        registry="VON",
+    ),
+    S(
+        area=1,
+        title="Plats på särskilt boende",
+        text=(
+            "Vi vill ansöka om plats på särskilt boende för min pappa. Han har en demenssjukdom och klarar "
+            "inte att bo hemma."
+        ),
+        answer="Ansökan är utredd och beviljad; erbjudande om plats skickas.",
+        canned="care_contact",
+    ),
+]
+
+EXAMPLE_WORDS = {
+    "street": [
+        "Storgatan",
+        "Kyrkvägen",
+        "Björkvägen",
+        "Skolgatan",
+        "Ängsvägen",
+        "Parkvägen",
+        "Järnvägsgatan",
+        "Tallstigen",
+        "Sjövägen",
+        "Bergsgatan",
+        "Lärkvägen",
+        "Åsvägen",
+        "Mjölnarvägen",
+        "Industrivägen",
+    ],
+    "park": ["Stadsparken", "Ekparken", "Sjöparken", "parken vid Tallstigen"],
+    "school": ["Ekbackeskolan", "Sjöängsskolan", "Norrbyskolan", "Centralskolan"],
+    "preschool": ["Solrosens förskola", "Förskolan Ekorren", "Förskolan Lärkan", "Sjöbergets förskola"],
+    "hall": ["Norrbyhallen", "Ekbackehallen", "Sporthallen vid Centralskolan"],
+    "month": ["januari", "februari", "mars", "april", "maj", "augusti", "september", "oktober"],
+}
+
+ESERVICE_TITLES = {
+    "felanmalan": "Gör en felanmälan",
+    "fraga-kontaktcenter": "Fråga kontaktcenter",
+    "synpunkter-och-klagomal": "Lämna synpunkter och klagomål",
+    "begar-ut-allman-handling": "Begär ut allmän handling",
+    "forskoleplats": "Ansök om förskoleplats",
+}
+CHANNEL_TITLES = {
+    Channel.PHONE: "Telefonsamtal",
+    Channel.EMAIL: "E-post",
+    Channel.VISIT: "Besök i kontaktcenter",
+    Channel.LETTER: "Brev",
+    Channel.WEB: "Kontakt via webbplatsen",
+    Channel.API: "Kontakt via API",
+}
+
+FIRST_NAMES = [
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Johan",
+    "Eva",
+    "Mikael",
+    "Sofia",
+    "Ali",
+    "Fatima",
+    "Mohammed",
+    "Elsa",
+    "Oskar",
+    "Lena",
+    "Per",
+    "Aisha",
+    "Nils",
+    "Ingrid",
+    "Omar",
+    "Linnea",
+    "Hugo",
+    "Birgitta",
+    "Yusuf",
+    "Maja",
+    "Gunnar",
+    "Leila",
+    "Viktor",
+    "Kerstin",
+    "Hanna",
+    "Ahmed",
+    "Tove",
+    "Sven",
+    "Amira",
+    "Emil",
+    "Agneta",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Jakobsson",
+    "Magnusson",
+    "Lindström",
+    "Hassan",
+    "Ali",
+    "Mohammed",
+    "Nguyen",
+    "Berglund",
+    "Lundgren",
+    "Axelsson",
+    "Sundberg",
+    "Åberg",
+    "Öhman",
+    "Holmqvist",
+    "Ekström",
+    "Korhonen",
+    "Nowak",
+    "Yilmaz",
+]
+
+NOTES = [
+    "Ringde upp, inget svar. Försöker igen i eftermiddag.",
+    "Kontrollerat i verksamhetssystemet, uppgifterna stämmer.",
+    "Har mejlat förvaltningen och bett om ett besked.",
+    "Pratat med medborgaren i telefon, hen återkommer med mer information.",
+    "Hänvisade till e-tjänsten, men hen ville hellre att vi registrerade ärendet.",
+    "Stämt av med kollega som haft liknande ärende i veckan.",
+]
+DEPARTMENT_NOTES = [
+    "Tilldelad arbetslaget, åtgärd planerad denna vecka.",
+    "Platsbesök gjort, beställning lagd hos entreprenören.",
+    "Begärt in underlag.",
+    "Bokat samtal med medborgaren.",
+    "Utredning påbörjad.",
+]
+CONFIDENTIAL_NOTES = [
+    "Ringt upp och bokat tid för samtal.",
+    "Begärt in underlag inför utredningen.",
+    "Samrått med enhetschef.",
+    "Utredning påbörjad.",
+]
+FORWARD_NOTES = [
+    "Kräver handläggning på förvaltningen, skickar vidare.",
+    "Kan inte lösas av kontaktcenter. Skickar till ansvarig förvaltning.",
+    "Skickar vidare enligt rutin.",
+]
+CITIZEN_MESSAGES = [
+    "Tack! Här kommer en bild och adressen: det är vid lyktstolpe nummer {number}.",
+    "Det gäller samma sak som förra veckan, jag har fortfarande inte fått något besked.",
+    "Jag nås bäst på telefon efter klockan 16.",
+    "Jag har nu skickat in de papper ni bad om.",
+]
+UNANSWERED = "Inget svar från medborgaren på fyra veckor; ärendet avslutas."
+
+
+# --- Builder extension ----------------------------------------------------------------------------
+
+
+def build_demo_cases(builder):
+    build_department_groups(builder)
+    replies = build_canned_replies(builder)
+    existing = Case.objects.count()
+    if existing:
+        builder.say(f"Cases: {existing} exist already, so no demo cases were added.")
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        CaseFactory(builder, replies).build(CASE_COUNT)
+
+
+def build_department_groups(builder):
+    for group_name, department_name in content.DEPARTMENT_GROUPS.items():
+        group = Group.objects.get(name=group_name)  # created from content.GROUPS by the builder
+        if not DepartmentGroup.objects.filter(group=group).exists():
+            link = DepartmentGroup.objects.create(
+                group=group, department=builder.departments[department_name]
+            )
+            builder.mark_created(link, reindex=False)
+
+
+def build_canned_replies(builder):
+    replies = {}
+    for spec in CANNED_REPLIES:
+        replies[spec["key"]] = builder.get_or_create(
+            CannedReply,
+            {"title": spec["title"], "locale": builder.locale},
+            {"body": spec["body"], "service_area": builder.areas[spec["area"]] if spec["area"] else None},
+        )
+    return replies
+
+
+# --- The cases ----------------------------------------------------------------------------------------
+
+
+class OutOfTime(Exception):
+    """The next step of a case's story lies in the future: the case stays where it is."""
+
+
+@dataclass
+class Story:
+    case: Case
+    scenario: Scenario
+    email: str
+    times: list = field(default_factory=list)  # (event pk, when) for every event of the case
+    first_response_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+    last: dt.datetime | None = None
+    replies: list = field(default_factory=list)  # (event pk, when) of replies
+
+
+class CaseFactory:
+    def __init__(self, builder, replies):
+        self.builder = builder
+        self.replies = replies
+        self.rng = random.Random(SEED)  # noqa: S311 -- reproducible demo data, not secrets
+        self.now = timezone.now()
+        self.tz = timezone.get_default_timezone()
+        users = builder.users
+        self.agents = [users["agent"], users["agent2"], users["chef"]]
+        self.officers = {}  # department pk -> the department's demo case officer
+        for spec in content.USERS:
+            for group in spec["groups"]:
+                department = content.DEPARTMENT_GROUPS.get(group)
+                if department and group != "Kontaktcenter":
+                    self.officers[builder.departments[department].pk] = users[spec["username"]]
+        self.contact_centre = builder.departments["Kontaktcenter"]
+        self.mark = CaseEvent.objects.aggregate(last=Max("pk"))["last"] or 0
+        self.by_area = {}
+        for scenario in SCENARIOS:
+            self.by_area.setdefault(scenario.area, []).append(scenario)
+
+    def build(self, count):
+        # Planned first and opened in order of arrival, so references follow arrival times.
+        plans = sorted((self.plan() for _ in range(count)), key=lambda plan: plan["received"])
+        stories = [self.play(plan) for plan in plans]
+        self.write_clock(stories)
+        self.builder.created[Case._meta.label] += len(stories)
+        self.builder.created[CaseEvent._meta.label] += sum(len(story.times) for story in stories)
+
+    # --- one case ---
+
+    def plan(self):
+        """Who got in touch about what, how and when."""
+        rng = self.rng
+        area = rng.choices([4, 9, 3, 5, 2, 1], weights=[30, 20, 18, 10, 12, 10])[0]
+        scenario = rng.choice(self.by_area[area])
+        channel = self.channel(scenario, self.builder.areas[area].confidential)
+        received = self.arrival(channel)
+        words = self.words()
+        name, email, phone = self.contact(scenario, channel)
+        staff_logged = channel in (Channel.PHONE, Channel.VISIT, Channel.LETTER, Channel.EMAIL)
+        return {
+            "scenario": scenario,
+            "channel": channel,
+            "received": received,
+            "words": words,
+            "contact": (name, email, phone),
+            "logger": rng.choice(self.agents[:2]) if staff_logged else None,
+        }
+
+    def play(self, plan):
+        """Open the case and work it with the staff actions, as far as the present allows."""
+        scenario, channel, words, logger = plan["scenario"], plan["channel"], plan["words"], plan["logger"]
+        name, email, phone = plan["contact"]
+        area = self.builder.areas[scenario.area]
+        title = scenario.title.format(**words)
+        text = scenario.text.format(**words)
+        # Web and API cases come through an e-service; so do visits where an agent fills one in.
+        eservice = scenario.eservice if channel in (Channel.WEB, Channel.API, Channel.VISIT) else ""
+        # Fault reports and preschool applications go straight to their department; the rest
+        # of what is not confidential starts with the contact centre.
+        contact_centre_first = not area.confidential and eservice not in ("felanmalan", "forskoleplats")
+        case, _ = open_case(
+            NewCase(
+                title=title,
+                eservice=eservice,
+                answers={"arende": {"arende": title, "beskrivning": text}},
+                form_snapshot=snapshot(eservice, channel, title, text),
+                channel=channel,
+                language=scenario.language,
+                service_area=area,
+                department=self.contact_centre if contact_centre_first else None,
+                contact_name=name,
+                contact_phone=phone,
+                opened_by=logger,
+                visitor_consent=channel == Channel.VISIT and bool(eservice),
+            )
+        )
+        story = Story(case=case, scenario=scenario, email=email, last=plan["received"])
+        self.record(story, plan["received"])
+        try:
+            if contact_centre_first:
+                self.contact_centre_handles(story, logger, channel, words)
+            else:
+                self.department_handles(story, words)
+        except OutOfTime:
+            pass
+        return story
+
+    def contact_centre_handles(self, story, logger, channel, words):
+        rng, case, scenario = self.rng, story.case, story.scenario
+        agent = logger or rng.choices(self.agents, weights=[45, 45, 10])[0]
+        in_person = channel in (Channel.PHONE, Channel.VISIT)
+        forward_to = self.builder.areas[scenario.area].default_department
+        can_forward = forward_to.pk in self.officers and forward_to != self.contact_centre
+        path = rng.random()
+        if rng.random() < 0.02:
+            return  # never claimed: the odd case that fell through the cracks
+        if in_person:
+            when = self.at(story.last, 0.5, 3, office=False)
+        else:
+            when = self.at(story.last, 10, 60 * 20)
+        self.step(story, when, actions.claim, agent, case)
+        first_contact = 0.52 if in_person else 0.3  # about 45 % of what the contact centre handles
+        if path < first_contact:
+            # Resolved at first contact: answered on the spot, often from an FAQ.
+            if not in_person or story.email:
+                when = self.at(when, 2, 30, office=not in_person)
+                self.reply(story, when, agent, scenario.answer or self.faq_answer(story), words)
+            faq = self.builder.faqs.get(scenario.faq) if scenario.faq and rng.random() < 0.7 else None
+            when = self.at(when, 1, 15, office=not in_person)
+            self.step(story, when, actions.resolve, agent, case, first_contact=True, faq=faq)
+            story.resolved_at = when
+            self.close(story, agent, when)
+            return
+        if rng.random() < 0.4:
+            when = self.at(when, 5, 240)
+            self.step(story, when, actions.add_note, agent, case, rng.choice(NOTES))
+        if can_forward and path < first_contact + 0.35:
+            when = self.at(when, 5, 180)
+            self.step(story, when, actions.forward, agent, case, forward_to, rng.choice(FORWARD_NOTES))
+            if rng.random() < 0.7:
+                when = self.at(when, 2, 60)
+                self.reply(story, when, agent, self.canned("forwarded", case), words)
+            self.department_handles(story, words, claimed_after=when)
+            return
+        self.agent_follows_up(story, agent, when, words)
+
+    def agent_follows_up(self, story, agent, when, words):
+        rng, case = self.rng, story.case
+        if rng.random() < 0.5:
+            when = self.at(when, 10, 60 * 24)
+            self.reply(story, when, agent, self.canned("more_information", case), words, wait=True)
+            if rng.random() < 0.2:
+                when = self.at(when, 60 * 24 * 28, 60 * 24 * 32)
+                self.step(story, when, actions.add_note, agent, case, UNANSWERED)
+                self.step(story, when, actions.change_status, agent, case, Status.CLOSED)
+                return
+            when = self.at(when, 60 * 2, 60 * 24 * 3, office=False)
+            message = fill(rng.choice(CITIZEN_MESSAGES), words)
+            self.step(story, when, actions.citizen_message, case, message)
+        if rng.random() < 0.04:
+            return  # still being worked on
+        when = self.at(when, 30, 60 * 24 * 3)
+        self.reply(story, when, agent, story.scenario.answer or self.faq_answer(story), words)
+        faq = self.builder.faqs.get(story.scenario.faq) if story.scenario.faq and rng.random() < 0.3 else None
+        when = self.at(when, 1, 60)
+        self.step(story, when, actions.resolve, agent, case, first_contact=False, faq=faq)
+        story.resolved_at = when
+        self.close(story, agent, when)
+
+    def department_handles(self, story, words, claimed_after=None):
+        rng, case, scenario = self.rng, story.case, story.scenario
+        case.refresh_from_db(fields=["department"])  # the actions work on their own copies
+        officer = self.officers.get(case.department_id)
+        if officer is None:
+            return  # no demo officer in that department: it waits in their queue
+        start = claimed_after or story.last
+        if rng.random() < (0.12 if claimed_after else 0.03):
+            return  # not yet claimed: in the department's queue
+        when = self.at(start, 30, 60 * 24 * 2)
+        self.step(story, when, actions.claim, officer, case)
+        if scenario.canned != "received" and rng.random() < 0.8:
+            when = self.at(when, 5, 120)
+            self.reply(story, when, officer, self.canned(scenario.canned, case), words)
+        notes = CONFIDENTIAL_NOTES if case.confidential else DEPARTMENT_NOTES
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            when = self.at(when, 30, 60 * 24 * 3)
+            self.step(story, when, actions.add_note, officer, case, rng.choice(notes))
+        if rng.random() < 0.2:
+            when = self.at(when, 60, 60 * 24 * 2)
+            self.reply(story, when, officer, self.canned("more_information", case), words, wait=True)
+            when = self.at(when, 60 * 3, 60 * 24 * 4, office=False)
+            message = fill(rng.choice(CITIZEN_MESSAGES), words)
+            self.step(story, when, actions.citizen_message, case, message)
+        if rng.random() < 0.06:
+            return  # a long investigation, still in progress
+        when = self.at(when, 60 * 4, 60 * 24 * 10)
+        self.reply(story, when, officer, scenario.answer or self.faq_answer(story), words)
+        when = self.at(when, 1, 30)
+        self.step(story, when, actions.resolve, officer, case, first_contact=False, faq=None)
+        story.resolved_at = when
+        self.close(story, officer, when)
+
+    def close(self, story, user, when):
+        if self.rng.random() < 0.9:
+            when = self.at(when, 60 * 24 * 4, 60 * 24 * 12)
+            self.step(story, when, actions.change_status, user, story.case, Status.CLOSED)
+
+    # --- steps and the clock ---
+
+    def step(self, story, when, action, *args, **kwargs):
+        """Run a real staff action and note when it happened, for the clock written afterwards."""
+        result = action(*args, **kwargs)
+        new = list(CaseEvent.objects.filter(pk__gt=self.mark).order_by("pk").values_list("pk", "kind"))
+        for pk, kind in new:
+            story.times.append((pk, when))
+            if kind == CaseEvent.REPLY:
+                story.replies.append((pk, when))
+                if story.first_response_at is None:
+                    story.first_response_at = when
+        if new:
+            self.mark = new[-1][0]
+        story.last = when
+        return result
+
+    def record(self, story, when):
+        self.step(story, when, lambda: None)
+
+    def reply(self, story, when, user, text, words, wait=False):
+        text = fill(text, words)  # a scenario's answer may name the street, the preschool…
+        self.step(story, when, actions.reply, user, story.case, text, wait_for_citizen=wait)
+
+    def canned(self, key, case):
+        case.refresh_from_db(fields=["department"])
+        return render(self.replies[key], case)
+
+    def faq_answer(self, story):
+        faq = self.builder.faqs.get(story.scenario.faq)
+        if faq is None:
+            return self.canned("closed", story.case)
+        answer = re.sub(r"<[^>]+>", "", faq.answer)
+        return re.sub(r"\s+", " ", answer).strip()
+
+    def at(self, after, low_minutes, high_minutes, office=True):
+        """A moment between ``low`` and ``high`` minutes after ``after``; staff act in office hours."""
+        when = after + dt.timedelta(minutes=self.rng.uniform(low_minutes, high_minutes))
+        if office:
+            when = self.office(when)
+        if when >= self.now - dt.timedelta(minutes=1):
+            raise OutOfTime
+        return when
+
+    def office(self, when):
+        local = timezone.localtime(when, self.tz)
+        closes = 16 if local.weekday() == 4 else 17
+        if local.weekday() < 5 and 8 <= local.hour < closes:
+            return when
+        day = local.date() + dt.timedelta(days=0 if local.hour < 8 else 1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        start = dt.datetime.combine(day, dt.time(8), self.tz)
+        return start + dt.timedelta(minutes=self.rng.uniform(0, 90))
+
+    def arrival(self, channel):
+        """When a case arrived: web, API and e-mail at any hour; phone, visit and letter in office hours."""
+        rng = self.rng
+        while True:
+            day = timezone.localdate(self.now, self.tz) - dt.timedelta(days=rng.randint(0, DAYS))
+            if channel in (Channel.WEB, Channel.API, Channel.EMAIL):
+                hour = rng.choices(range(24), weights=HOURLY_WEB)[0]
+            else:
+                if day.weekday() >= 5:
+                    continue
+                hour = rng.choices(range(8, 16), weights=[8, 10, 10, 8, 7, 9, 8, 5])[0]
+            when = dt.datetime.combine(day, dt.time(hour, rng.randrange(60), rng.randrange(60)), self.tz)
+            if when < self.now - dt.timedelta(minutes=10) and when > self.now - dt.timedelta(days=DAYS + 1):
+                return when
+
+    def channel(self, scenario, confidential):
+        if confidential:
+            options = {Channel.PHONE: 45, Channel.VISIT: 15, Channel.LETTER: 10, Channel.EMAIL: 10}
+            if scenario.eservice:
+                options[Channel.WEB] = 20
+        else:
+            options = {Channel.PHONE: 25, Channel.EMAIL: 15, Channel.VISIT: 8, Channel.LETTER: 5}
+            if scenario.eservice:
+                options.update({Channel.WEB: 45, Channel.API: 8})
+            else:
+                options[Channel.PHONE] += 15
+        return self.rng.choices(list(options), weights=list(options.values()))[0]
+
+    def contact(self, scenario, channel):
+        rng = self.rng
+        if scenario.anonymous_ok and channel in (Channel.WEB, Channel.API) and rng.random() < 0.3:
+            return "", "", ""
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        name = f"{first} {last}"
+        wants_email = {
+            Channel.WEB: 0.85,
+            Channel.API: 0.7,
+            Channel.EMAIL: 1.0,
+            Channel.PHONE: 0.3,
+            Channel.VISIT: 0.3,
+            Channel.LETTER: 0.1,
+        }[channel]
+        email = ""
+        if rng.random() < wants_email:
+            suffix = str(rng.randint(1, 99)) if rng.random() < 0.3 else ""
+            email = f"{_ascii(first)}.{_ascii(last)}{suffix}@example.com"
+        # Numbers in the range PTS reserves for fiction (070-174 06 05 – 070-174 06 99).
+        phone = (
+            f"070-174 06 {rng.randint(5, 99):02d}" if channel != Channel.EMAIL or rng.random() < 0.3 else ""
+        )
+        return name, email, phone
+
+    def words(self):
+        rng = self.rng
+        words = {key: rng.choice(values) for key, values in EXAMPLE_WORDS.items()}
+        words["street2"] = rng.choice([s for s in EXAMPLE_WORDS["street"] if s != words["street"]])
+        words["school2"] = rng.choice([s for s in EXAMPLE_WORDS["school"] if s != words["school"]])
+        words.update(
+            number=rng.randint(1, 64),
+            amount=rng.choice(["1 240", "865", "2 310", "412"]),
+            year=rng.choice([2024, 2025]),
+            km=rng.choice([3, 4, 6, 9]),
+            day=rng.randint(1, 28),
+        )
+        return words
+
+    # --- afterwards: the clock and what would have set off e-mails ---
+
+    def write_clock(self, stories):
+        """Backdate what the actions stamped with the present (demo only; see the module's docstring)."""
+        cases, events, emails, markings = [], [], [], []
+        registered = {}  # (series, year) -> last number
+        for story in sorted(stories, key=lambda story: story.times[0][1]):
+            case, scenario = story.case, story.scenario
+            protected = case.confidential and self.rng.random() < 0.04
+            registry = ""
+            if scenario.registry and (story.resolved_at or self.rng.random() < 0.5):
+                key = (scenario.registry, timezone.localtime(story.times[0][1], self.tz).year)
+                registered[key] = registered.get(key, 0) + 1
+                registry = f"{key[0]}/{key[1]}/{registered[key]:04d}"
+            cases.append(
+                Case(
+                    pk=case.pk,
+                    received_at=story.times[0][1],
+                    created_at=story.times[0][1],
+                    updated_at=story.last,
+                    first_response_at=story.first_response_at,
+                    resolved_at=story.resolved_at,
+                    contact_email="" if protected else story.email,
+                    protected_identity=protected,
+                    priority=scenario.priority,
+                    registry_number=registry,
+                )
+            )
+            events.extend(CaseEvent(pk=pk, created_at=when) for pk, when in story.times)
+            if story.email and not protected:
+                sent = story.times[0][1] + dt.timedelta(minutes=1)
+                emails.append(
+                    (CaseEvent(case=case, kind=CaseEvent.EMAIL_SENT, data={"template": "receipt"}), sent)
+                )
+                for pk, when in story.replies:
+                    emails.append(
+                        (
+                            CaseEvent(
+                                case=case, kind=CaseEvent.EMAIL_SENT, data={"template": "reply", "event": pk}
+                            ),
+                            when + dt.timedelta(minutes=1),
+                        )
+                    )
+            if case.confidential and self.rng.random() < 0.3 and len(story.times) > 1:
+                marker = self.officers[case.department_id]
+                markings.append((SecrecyMarking(case=case, marked_by=marker), story.times[1][1]))
+        # Case.save() refuses to change received_at; a bulk update does not call it.
+        fields = [
+            "received_at",
+            "created_at",
+            "updated_at",
+            "first_response_at",
+            "resolved_at",
+            "contact_email",
+            "protected_identity",
+            "priority",
+            "registry_number",
+        ]
+        Case.objects.bulk_update(cases, fields, batch_size=200)
+        created = CaseEvent.objects.bulk_create([event for event, _ in emails], batch_size=500)
+        for event, (_, when) in zip(created, emails, strict=True):
+            events.append(CaseEvent(pk=event.pk, created_at=when))
+        CaseEvent.objects.bulk_update(events, ["created_at"], batch_size=500)
+        self.builder.created[CaseEvent._meta.label] += len(created)
+        marked = SecrecyMarking.objects.bulk_create([marking for marking, _ in markings])
+        SecrecyMarking.objects.bulk_update(
+            [SecrecyMarking(pk=m.pk, marked_at=when) for m, (_, when) in zip(marked, markings, strict=True)],
+            ["marked_at"],
+        )
+        self.builder.created[SecrecyMarking._meta.label] += len(marked)
+
+
+# Web traffic by hour of the day: some at night, most in the day and the evening.
+HOURLY_WEB = [1, 1, 0.5, 0.5, 0.5, 1, 2, 4, 6, 7, 7, 6, 6, 7, 7, 6, 6, 5, 5, 6, 6, 5, 3, 2]
+
+
+def snapshot(eservice, channel, title, text):
+    """A self-contained form snapshot: one step "arende" with the subject and the description."""
+    return {
+        "version": 1,
+        "title": ESERVICE_TITLES.get(eservice) or CHANNEL_TITLES[channel],
+        "steps": [
+            {
+                "name": "arende",
+                "title": "Ärende",
+                "fields": [
+                    {"name": "arende", "label": "Ärende", "type": "CharField", "display": title},
+                    {"name": "beskrivning", "label": "Beskrivning", "type": "CharField", "display": text},
+                ],
+            }
+        ],
+        "handling_time": "",
+        "next_steps": "",
+    }
+
+
+def _ascii(name):
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", folded.lower())

@@ -1,0 +1,32 @@
+"""The contact centre's queue in the Wagtail admin: its menu item, its URLs and its bulk action."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from contactcentre import access
+from contactcentre.admin_views import urls as queue_urls
+from contactcentre.admin_views.bulk import AssignCasesBulkAction
+
+
+class CaseQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Superusers, agents (contactcentre.work_queue) and members of a department's staff group.
+        return access.works_cases(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_queue_urls():
+    return [path("arenden/", include(queue_urls, namespace="contactcentre_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    return CaseQueueMenuItem(
+        _("Cases"), reverse("contactcentre_admin:index"), name="cases", icon_name="tasks", order=150
+    )
+
+
+hooks.register("register_bulk_action", AssignCasesBulkAction)
