@@ -29,7 +29,9 @@ def test_agent_claims_replies_and_resolves_a_new_case(site, page):
     with page.expect_navigation():
         page.locator("form[action$='/ta/'] button[type=submit]").click()
     with page.expect_navigation():
-        page.locator("form[action$='/svar/'] textarea").fill("Hej! Vi har tagit emot ditt ärende och svarar här.")
+        page.locator("form[action$='/svar/'] textarea").fill(
+            "Hej! Vi har tagit emot ditt ärende och svarar här."
+        )
         page.locator("form[action$='/svar/'] button[type=submit]").click()
     assert "Vi har tagit emot ditt ärende och svarar här." in page.content()
 
