@@ -17,7 +17,9 @@ What it does, every time from scratch:
    port, checks that every URL answers 200, warms each URL up and measures it with
    ``wrk -t2 -c16 -d10s`` (or a bounded Python client with the same shape);
 4. prints a Markdown table: req/s, the ratio to the whitenoise static file, median and p99
-   latency, SQL queries per request.
+   latency, the workers' CPU time per request (and its ratio, which other programs on the
+   machine hardly move), SQL queries per request; then the static file once more, to show
+   whether the machine's load drifted during the run.
 
 Absolute numbers depend on the machine; the ratios within one run are what to compare
 (see docs/performance.md). Only 127.0.0.1 is ever contacted. Exits 1 when a URL fails,
@@ -666,13 +668,13 @@ def run(args):
                 print(f"- {failure}")
             return 1
         return 0
-    except BenchError as error:
+    except (BenchError, OSError, subprocess.SubprocessError) as error:
         print(f"\nbench failed: {error}", file=sys.stderr)
         return 1
     finally:
         stop_gunicorn(process)
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)  # its clients stop by their deadline
         shutil.rmtree(tmp, ignore_errors=True)
 
 

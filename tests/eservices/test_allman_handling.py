@@ -49,7 +49,7 @@ def test_an_anonymous_request_by_email_needs_only_the_address(client, page):
     case = Case.objects.get()
     assert case.reference in html
     assert "skyndsamt" in html  # the handling time: normally the same working day
-    assert case.title == "Official document: TN 2026/42"
+    assert case.title == "Allmän handling: TN 2026/42"  # in the working language, Swedish
     assert case.service_area.menu_digit == 9
     assert case.department.name == "Kontaktcenter"
     assert case.answers["handling"] == DOCUMENT
@@ -82,7 +82,7 @@ def test_a_named_request_by_post_asks_for_the_name(client, page):
     run.send()
 
     case = Case.objects.get()
-    assert case.title.startswith("Official document: Beslutet om bygglov")
+    assert case.title.startswith("Allmän handling: Beslutet om bygglov")
     assert case.answers["utlamning"]["postal_address"] == "Storgatan 1\n123 45 Exempelstad"
     assert case.answers["kontakt"] == {"name": "Tolvan Tolvansson", "phone": "070-000 00 00"}
     assert (case.contact_name, case.contact_email, case.contact_phone) == (
