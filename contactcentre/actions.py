@@ -181,3 +181,49 @@ def citizen_message(case: Case, text: str, attachments=()) -> CaseEvent:
         _set_status(case, Status.IN_PROGRESS, None)
         case.save()
     return event
+
+
+@transaction.atomic
+def update_registry(user, case: Case, *, registry_number: str, protected_identity: bool) -> Case:
+    """The registrar's details: the diarienummer and the protected-identity flag."""
+    _require(user, access.REGISTER, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    changes = {}
+    if case.registry_number != registry_number:
+        changes["registry_number"] = [case.registry_number, registry_number]
+        case.registry_number = registry_number
+    if case.protected_identity != protected_identity:
+        changes["protected_identity"] = [case.protected_identity, protected_identity]
+        case.protected_identity = protected_identity
+    if changes:
+        case.save()
+        _event(case, CaseEvent.REGISTRY_UPDATED, user, data=changes)
+    return case
+
+
+@transaction.atomic
+def mark_secrecy(user, case: Case, *, target: str, legal_basis: str):
+    """Mark the case, one answer or one attachment as secret (who and when are recorded)."""
+    from contactcentre.models import SecrecyMarking
+
+    _require(user, access.MARK_SECRECY, case)
+    marking, created = SecrecyMarking.objects.get_or_create(
+        case=case, target=target, defaults={"legal_basis": legal_basis, "marked_by": user}
+    )
+    if created:
+        _event(case, CaseEvent.SECRECY_MARKED, user, data={"target": target, "legal_basis": legal_basis})
+    return marking
+
+
+@transaction.atomic
+def clear_attention(user, case: Case) -> Case:
+    """Staff have dealt with what flagged the case (for example an e-mail that could not be sent)."""
+    _require(user, access.NOTE, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.needs_attention:
+        reason = case.attention_reason
+        case.needs_attention = False
+        case.attention_reason = ""
+        case.save()
+        _event(case, CaseEvent.ATTENTION_CLEARED, user, data={"reason": reason})
+    return case

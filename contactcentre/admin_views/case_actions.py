@@ -130,3 +130,36 @@ class ResolveView(CaseActionView):
     def perform(self, user, case, data):
         actions.resolve(user, case, first_contact=data["first_contact"], faq=data["faq"])
         return gettext("%(reference)s is resolved.") % {"reference": case.reference}
+
+
+class RegistryView(CaseActionView):
+    form_class = forms.RegistryForm
+    prefix = "registry"
+
+    def perform(self, user, case, data):
+        actions.update_registry(
+            user,
+            case,
+            registry_number=data["registry_number"].strip(),
+            protected_identity=data["protected_identity"],
+        )
+        return gettext("The registry details of %(reference)s are saved.") % {"reference": case.reference}
+
+
+class SecrecyView(CaseActionView):
+    form_class = forms.SecrecyForm
+    prefix = "secrecy"
+    needs_case = True
+
+    def perform(self, user, case, data):
+        actions.mark_secrecy(user, case, target=data["target"], legal_basis=data["legal_basis"])
+        return gettext("The secrecy marking is saved.")
+
+
+class ClearAttentionView(CaseActionView):
+    form_class = forms.ClearAttentionForm
+    prefix = "attention"
+
+    def perform(self, user, case, data):
+        actions.clear_attention(user, case)
+        return gettext("%(reference)s no longer needs attention.") % {"reference": case.reference}

@@ -128,6 +128,14 @@ def action_forms(user, case: Case) -> dict:
         found["forward"] = forms.ForwardForm(prefix="forward")
     if Status.RESOLVED in allowed:
         found["resolve"] = forms.ResolveForm(prefix="resolve")
+    if case.needs_attention:
+        found["attention"] = forms.ClearAttentionForm(prefix="attention")
+    if access.can(user, access.REGISTER, case):
+        found["registry"] = forms.RegistryForm(
+            prefix="registry",
+            initial={"registry_number": case.registry_number, "protected_identity": case.protected_identity},
+        )
+        found["secrecy"] = forms.SecrecyForm(case=case, prefix="secrecy")
     return found
 
 

@@ -190,3 +190,45 @@ class ContactLogForm(forms.Form):
             contact_phone=data["contact_phone"],
             opened_by=user,
         )
+
+
+class RegistryForm(forms.Form):
+    registry_number = forms.CharField(
+        label=_("Registry number"),
+        max_length=40,
+        required=False,
+        help_text=_("The diarienummer, for example KS/2026/0123."),
+    )
+    protected_identity = forms.BooleanField(
+        label=_("Protected identity"),
+        required=False,
+        help_text=_("Hides the address and stops e-mail and SMS to this person."),
+    )
+
+
+class SecrecyForm(forms.Form):
+    target = forms.ChoiceField(label=_("What is secret"))
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), max_length=200, initial="Sekretess enligt OSL 26 kap. 1 §"
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("case", _("The whole case"))]
+        for step in case.form_snapshot.get("steps", []):
+            for field in step.get("fields", []):
+                choices.append(
+                    (f"answer:{step['name']}.{field['name']}", f"{step['title']}: {field['label']}")
+                )
+        for attachment in case.attachments.all():
+            choices.append(
+                (
+                    f"attachment:{attachment.pk}",
+                    _("Attachment: %(name)s") % {"name": attachment.original_name},
+                )
+            )
+        self.fields["target"].choices = choices
+
+
+class ClearAttentionForm(forms.Form):
+    """Nothing to fill in: the button says it."""

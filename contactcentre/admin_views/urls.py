@@ -21,5 +21,8 @@ urlpatterns = [
     path("<int:pk>/svar/", case_actions.ReplyView.as_view(), name="reply"),
     path("<int:pk>/vidarebefordra/", case_actions.ForwardView.as_view(), name="forward"),
     path("<int:pk>/los/", case_actions.ResolveView.as_view(), name="resolve"),
+    path("<int:pk>/diarium/", case_actions.RegistryView.as_view(), name="registry"),
+    path("<int:pk>/sekretess/", case_actions.SecrecyView.as_view(), name="secrecy"),
+    path("<int:pk>/atgardad/", case_actions.ClearAttentionView.as_view(), name="clear_attention"),
     path("<int:pk>/bilagor/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

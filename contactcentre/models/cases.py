@@ -220,6 +220,9 @@ class CaseEvent(models.Model):
     FORWARDED = "forwarded"
     VIEWED = "viewed"
     CITIZEN_MESSAGE = "citizen_message"
+    REGISTRY_UPDATED = "registry_updated"
+    SECRECY_MARKED = "secrecy_marked"
+    ATTENTION_CLEARED = "attention_cleared"
     KINDS = [
         (CREATED, _("Case received")),
         (EMAIL_SENT, _("E-mail sent")),
@@ -231,6 +234,9 @@ class CaseEvent(models.Model):
         (FORWARDED, _("Forwarded")),
         (VIEWED, _("Viewed")),
         (CITIZEN_MESSAGE, _("Message from citizen")),
+        (REGISTRY_UPDATED, _("Registry details changed")),
+        (SECRECY_MARKED, _("Secrecy marked")),
+        (ATTENTION_CLEARED, _("Attention flag cleared")),
     ]
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")

@@ -122,3 +122,41 @@ def test_a_closed_case_takes_no_reply(staff, cases):
     with pytest.raises(ValidationError):
         actions.reply(staff["agent"], cases["lamp"], "Svar")
     assert not cases["lamp"].events.filter(kind=CaseEvent.REPLY).exists()
+
+
+def test_the_department_records_registry_details(staff, cases):
+    case = actions.update_registry(
+        staff["teknik"], cases["lamp"], registry_number="TN/2026/0042", protected_identity=True
+    )
+    assert case.registry_number == "TN/2026/0042" and case.protected_identity
+    event = case.events.get(kind=CaseEvent.REGISTRY_UPDATED)
+    assert event.data["registry_number"] == ["", "TN/2026/0042"]
+    with pytest.raises(PermissionDenied):
+        actions.update_registry(staff["agent"], cases["lamp"], registry_number="X", protected_identity=False)
+
+
+def test_secrecy_marks_one_answer_once_with_who_and_when(staff, cases):
+    marking = actions.mark_secrecy(
+        staff["teknik"],
+        cases["lamp"],
+        target="answer:arende.beskrivning",
+        legal_basis="Sekretess enligt OSL 26 kap. 1 §",
+    )
+    again = actions.mark_secrecy(
+        staff["teknik"], cases["lamp"], target="answer:arende.beskrivning", legal_basis="x"
+    )
+    assert again.pk == marking.pk and marking.marked_by == staff["teknik"] and marking.marked_at
+    assert cases["lamp"].events.filter(kind=CaseEvent.SECRECY_MARKED).count() == 1
+
+
+def test_clearing_the_attention_flag_is_on_the_timeline(staff, cases):
+    from contactcentre.models import Case
+
+    Case.objects.filter(pk=cases["lamp"].pk).update(
+        needs_attention=True, attention_reason="receipt e-mail could not be sent"
+    )
+    case = actions.clear_attention(staff["agent"], cases["lamp"])
+    assert not case.needs_attention and case.attention_reason == ""
+    assert (
+        case.events.get(kind=CaseEvent.ATTENTION_CLEARED).data["reason"] == "receipt e-mail could not be sent"
+    )

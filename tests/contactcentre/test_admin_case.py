@@ -301,3 +301,32 @@ def test_an_attachment_is_refused_to_those_who_may_not_see_the_case(signed_in, p
     # Another case's number in the address does not open the attachment either.
     wrong_case = reverse("contactcentre_admin:attachment", args=[cases["lamp"].pk, attachment.pk])
     assert signed_in("agent").get(wrong_case).status_code == 404
+
+
+def test_the_department_saves_registry_details_from_the_case_page(client, staff, cases):
+    client.force_login(staff["teknik"])
+    case = cases["lamp"]
+    page = client.get(f"/admin/arenden/{case.pk}/").content.decode()
+    assert "/diarium/" in page and "/sekretess/" in page
+    response = client.post(
+        f"/admin/arenden/{case.pk}/diarium/",
+        {"registry-registry_number": "TN/2026/0007", "registry-protected_identity": "on"},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.registry_number == "TN/2026/0007" and case.protected_identity
+    response = client.post(
+        f"/admin/arenden/{case.pk}/sekretess/", {"secrecy-target": "case", "secrecy-legal_basis": "OSL 26:1"}
+    )
+    assert response.status_code == 302
+    assert case.secrecy_markings.get().target == "case"
+
+
+def test_the_contact_centre_gets_no_registry_forms(client, staff, cases):
+    client.force_login(staff["agent"])
+    page = client.get(f"/admin/arenden/{cases['lamp'].pk}/").content.decode()
+    assert "/diarium/" not in page
+    response = client.post(f"/admin/arenden/{cases['lamp'].pk}/diarium/", {"registry-registry_number": "X"})
+    cases["lamp"].refresh_from_db()
+    assert cases["lamp"].registry_number == ""
+    assert response.status_code in (302, 403)
