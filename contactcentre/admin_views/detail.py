@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from contactcentre import access, audit, workflow
+from contactcentre import access, audit, canned, workflow
 from contactcentre.admin_views import forms
 from contactcentre.models import Case, CaseEvent, SecrecyMarking
 from contactcentre.models.cases import Status
@@ -196,4 +196,16 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             forms=action_forms(self.request.user, case),
             reply_notice=reply_notice(case),
         )
+        self.add_canned_replies(context, case)
         return context
+
+    def add_canned_replies(self, context, case):
+        """A canned reply chosen with ?svarsmall=<id> becomes the reply's starting text (no script needed)."""
+        replies = list(canned.for_case(case))
+        context["canned_replies"] = replies
+        chosen = self.request.GET.get("svarsmall", "")
+        reply_form = context["forms"].get("reply")
+        for reply in replies:
+            if str(reply.pk) == chosen and reply_form is not None:
+                reply_form.initial["text"] = canned.render(reply, case)
+                context["chosen_canned_reply"] = reply.pk

@@ -330,3 +330,15 @@ def test_the_contact_centre_gets_no_registry_forms(client, staff, cases):
     cases["lamp"].refresh_from_db()
     assert cases["lamp"].registry_number == ""
     assert response.status_code in (302, 403)
+
+
+def test_a_canned_reply_fills_the_reply_with_the_case_details(client, staff, cases):
+    from contactcentre import canned
+
+    client.force_login(staff["agent"])
+    case = cases["lamp"]
+    reply = canned.for_case(case)[0]
+    page = client.get(f"/admin/arenden/{case.pk}/", {"svarsmall": reply.pk}).content.decode()
+    assert 'name="svarsmall"' in page
+    expected = canned.render(reply, case)
+    assert expected.split("\n")[0][:40] in page.replace("&#x27;", "'").replace("&quot;", '"')
