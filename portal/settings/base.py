@@ -228,7 +228,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per background task is noise next to the server's log; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 PORTAL_MUNICIPALITY_NAME = _("Exempelkommun")
