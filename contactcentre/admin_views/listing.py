@@ -149,7 +149,12 @@ class CaseListingView(BaseListingView):
 
     @cached_property
     def header_buttons(self):
-        return [HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus")]
+        query = self.request.GET.urlencode()
+        export_url = reverse("contactcentre_admin:export") + (f"?{query}" if query else "")
+        return [
+            HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus"),
+            HeaderButton(_("Export the list (CSV)"), url=export_url, icon_name="download"),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,7 @@ from django.urls import path
 from contactcentre.admin_views import attachments, case_actions
 from contactcentre.admin_views.contact_log import ContactLogView
 from contactcentre.admin_views.detail import CaseDetailView
+from contactcentre.admin_views.export import CaseExportView
 from contactcentre.admin_views.listing import CaseListingView
 
 app_name = "contactcentre_admin"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("", CaseListingView.as_view(), name="index"),
     path("results/", CaseListingView.as_view(results_only=True), name="index_results"),
     path("ny/", ContactLogView.as_view(), name="add"),
+    path("export/", CaseExportView.as_view(), name="export"),
     path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
     path("<int:pk>/ta/", case_actions.ClaimView.as_view(), name="claim"),
     path("<int:pk>/tilldela/", case_actions.AssignView.as_view(), name="assign"),
