@@ -4,9 +4,9 @@ Listing, search, export, case page, each action, bulk assign, the citizen API (w
 needs the secret token whoever asks) and Wagtail's site history.
 """
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from contactcentre import access
 
