@@ -51,7 +51,9 @@ def test_listing_search_and_export(as_role, cases, role):
     # The agent who logged the social case sees its reference only in the handed-over list.
     assert (f"/admin/arenden/{cases['social'].pk}/" in html) is sees_social
     for case_name, visible in (("lamp", sees_lamp), ("social", sees_social)):
-        found = client.get(reverse("contactcentre_admin:index"), {"q": cases[case_name].reference}).content.decode()
+        found = client.get(
+            reverse("contactcentre_admin:index"), {"q": cases[case_name].reference}
+        ).content.decode()
         assert (f"/admin/arenden/{cases[case_name].pk}/" in found) is visible
     export = client.get(reverse("contactcentre_admin:export")).content.decode("utf-8-sig")
     assert (cases["lamp"].reference in export) is sees_lamp
