@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from pages.locales import active_locale
 from pages.models import FAQ, Blankett, FAQFeedback
 
 RESULTS_PER_PAGE = 20
@@ -20,7 +21,7 @@ RESULTS_PER_PAGE = 20
 def search(request):
     """Search pages, FAQ and blanketter in the language being shown."""
     query = request.GET.get("q", "").strip()[:200]
-    locale = Locale.get_active()
+    locale = active_locale()
     context = {"query": query, "pages": None, "faqs": [], "blanketter": []}
     if query:
         pages = Page.objects.live().public().filter(locale=locale).specific().search(query)

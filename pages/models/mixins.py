@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Locale
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 
@@ -18,7 +17,9 @@ class LocalizedQuerySetMixin:
 
     @classmethod
     def in_active_locale(cls):
-        return cls.objects.filter(locale=Locale.get_active())
+        from pages.locales import active_locale
+
+        return cls.objects.filter(locale=active_locale())
 
 
 class ReviewedMixin(models.Model):

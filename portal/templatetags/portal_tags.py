@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from pages.hours import clock as format_clock
+from pages.locales import active_locale
+from pages.locales import localized as localize
 
 register = template.Library()
 
@@ -54,7 +56,7 @@ def breadcrumb_pages(page):
 @register.filter
 def localized(obj):
     """The version of a translatable object in the active language, if there is one."""
-    return getattr(obj, "localized", obj)
+    return localize(obj)
 
 
 # --- Helpers for the page templates ---------------------------------------
@@ -68,13 +70,10 @@ def page_of_type(model_label):
     """The live page of a type ("pages.FAQPage") in the language being shown, or None."""
     model = apps.get_model(model_label)
     pages = model.objects.live().public()
-    try:
-        page = pages.filter(locale=Locale.get_active()).first()
-    except (LookupError, Locale.DoesNotExist):
-        page = None
+    locale = active_locale()
+    page = pages.filter(locale=locale).first() if locale else None
     if page is None:
-        page = pages.first()
-        page = page.localized if page else None
+        page = localize(pages.first())
     return page
 
 
