@@ -9,6 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from django_tasks import task
 
@@ -16,6 +17,14 @@ from contactcentre.models import Case, CaseEvent
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+RECEIPT_FAILED = gettext_noop("The receipt e-mail could not be sent.")
+REPLY_FAILED = gettext_noop("The reply e-mail could not be sent.")
+
+
+def _in_working_language(message: str) -> str:
+    """Staff read the attention reason in the queue, in the municipality's working language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(message)
 
 
 def retry_delay(attempt: int) -> dt.timedelta:
@@ -53,7 +62,7 @@ def send_reply_email(event_id: int, attempt: int = 1) -> str:
             )
             return "retry"
         Case.objects.filter(pk=case.pk).update(
-            needs_attention=True, attention_reason="reply e-mail could not be sent"
+            needs_attention=True, attention_reason=_in_working_language(REPLY_FAILED)
         )
         return "gave up"
     CaseEvent.objects.create(
@@ -84,7 +93,7 @@ def _failed(case: Case, attempt: int, error: Exception) -> str:
     with transaction.atomic():
         if attempt >= MAX_ATTEMPTS:
             Case.objects.filter(pk=case.pk).update(
-                needs_attention=True, attention_reason="receipt e-mail could not be sent"
+                needs_attention=True, attention_reason=_in_working_language(RECEIPT_FAILED)
             )
             CaseEvent.objects.create(
                 case=case, kind=CaseEvent.EMAIL_FAILED, data={"attempts": attempt, "error": str(error)[:200]}
