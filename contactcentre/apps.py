@@ -10,4 +10,7 @@ class ContactcentreConfig(AppConfig):
     def ready(self):
         # The canned replies' admin lives apart from wagtail_hooks.py (the queue's views);
         # register_snippet defers the registration until Wagtail's snippets app is ready.
-        from contactcentre import wagtail_hooks_canned  # noqa: F401
+        from contactcentre import (
+            wagtail_hooks_canned,  # noqa: F401
+            wagtail_hooks_service_levels,  # noqa: F401
+        )

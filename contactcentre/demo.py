@@ -3,8 +3,9 @@
 - ``DepartmentGroup`` rows: which staff group works for which department (the groups and
   their users are in ``pages/demo/content.py``, created by the builder).
 - Svarsmallar: a few Swedish canned replies.
+- Service levels for the six service areas (created only when missing).
 - About 300 cases over the past 90 days, across channels, service areas and statuses,
-  each with a timeline.
+  each with a timeline and its due dates (computed after the arrival times are backdated).
 
 Cases are opened with ``open_case`` and worked with the staff actions in
 ``contactcentre.actions``, so references, routing, transitions, access rules and the
@@ -33,9 +34,9 @@ from django.contrib.auth.models import Group
 from django.db.models import Max
 from django.utils import timezone, translation
 
-from contactcentre import actions
+from contactcentre import actions, service_levels
 from contactcentre.canned import fill, render
-from contactcentre.models import CannedReply, Case, CaseEvent, DepartmentGroup, SecrecyMarking
+from contactcentre.models import CannedReply, Case, CaseEvent, DepartmentGroup, SecrecyMarking, ServiceLevel
 from contactcentre.models.cases import Channel, Priority, Status
 from contactcentre.services import NewCase, open_case
 from pages.demo import content
@@ -785,18 +786,32 @@ CITIZEN_MESSAGES = [
 UNANSWERED = "Inget svar från medborgaren på fyra veckor; ärendet avslutas."
 
 
+# --- Service levels: (first response in working hours, resolution in working days) by menu digit ---
+
+SERVICE_LEVELS = {
+    1: (8, 10),  # Äldreomsorg och funktionsnedsättning
+    2: (4, 10),  # Socialtjänst: a first contact the same day
+    3: (8, 10),  # Förskola, skola, utbildning
+    4: (16, 15),  # Bygg och miljö, vägar, vatten, avlopp, avfall
+    5: (16, 10),  # Kultur och fritid
+    9: (8, 5),  # Allmänna frågor
+}
+
 # --- Builder extension ----------------------------------------------------------------------------
 
 
 def build_demo_cases(builder):
     build_department_groups(builder)
+    build_service_levels(builder)
     replies = build_canned_replies(builder)
+    build_demo_tallies(builder)  # kontaktstatistik: independent of the cases
     existing = Case.objects.count()
     if existing:
         builder.say(f"Cases: {existing} exist already, so no demo cases were added.")
         return
     with translation.override(settings.LANGUAGE_CODE):
         CaseFactory(builder, replies).build(CASE_COUNT)
+        build_demo_callbacks(builder)  # "Ring upp mig" requests, newest of all
 
 
 def build_department_groups(builder):
@@ -807,6 +822,15 @@ def build_department_groups(builder):
                 group=group, department=builder.departments[department_name]
             )
             builder.mark_created(link, reindex=False)
+
+
+def build_service_levels(builder):
+    for digit, (hours, days) in SERVICE_LEVELS.items():
+        builder.get_or_create(
+            ServiceLevel,
+            {"service_area": builder.areas[digit]},
+            {"first_response_working_hours": hours, "resolution_working_days": days},
+        )
 
 
 def build_canned_replies(builder):
@@ -865,6 +889,8 @@ class CaseFactory:
         plans = sorted((self.plan() for _ in range(count)), key=lambda plan: plan["received"])
         stories = [self.play(plan) for plan in plans]
         self.write_clock(stories)
+        # open_case computed the due dates from the present; count them from the backdated arrival.
+        service_levels.recompute_due_dates(Case.objects.filter(pk__in=[story.case.pk for story in stories]))
         self.builder.created[Case._meta.label] += len(stories)
         self.builder.created[CaseEvent._meta.label] += sum(len(story.times) for story in stories)
 
@@ -1248,3 +1274,132 @@ def snapshot(eservice, channel, title, text):
 def _ascii(name):
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "", folded.lower())
+
+
+# --- Tallies and call-backs (kontaktstatistik; "Ring upp mig") -----------------------------------
+#
+# Tallies: about 2 000 simple contacts counted by the agents over the past 90 days, on weekdays
+# in the phone's opening hours, about half answered directly. They hold no personal data, like
+# the real ones. Added only when there are no tallies yet.
+#
+# Call-backs: 15 requests from the "Ring upp mig" e-service, waiting in the queue with their
+# time window in the title. They are the newest cases (arrived after the last demo case), so
+# references still follow arrival. Like the demo cases, they carry the one-step "arende"
+# snapshot. Added with the demo cases, only when there are no call-back cases yet.
+
+TALLY_SEED = 2027
+TALLY_COUNT = 2000
+CALLBACK_COUNT = 15
+CALLBACK_ABOUT = [
+    "Bygglov för altan",
+    "Faktura för vatten och avlopp",
+    "Plats i förskola",
+    "Sophämtning vid sommarstuga",
+    "Parkeringstillstånd",
+    "Busskort för skolelev",
+    "Hyra lokal i kulturhuset",
+    "Färdtjänst",
+    "Nyckel till återvinningscentralen",
+    "Grannes buller från byggarbete",
+]
+
+
+def build_demo_tallies(builder):
+    from contactcentre.models import Tally
+
+    existing = Tally.objects.count()
+    if existing:
+        builder.say(f"Tallies: {existing} exist already, so no demo tallies were added.")
+        return
+    rng = random.Random(TALLY_SEED)  # noqa: S311 -- reproducible demo data, not secrets
+    tz = timezone.get_default_timezone()
+    now = timezone.now()
+    today = timezone.localdate(now, tz)
+    agents = [builder.users["agent"], builder.users["agent2"], builder.users["chef"]]
+    faqs_by_digit = {}
+    for faq in builder.faqs.values():
+        faqs_by_digit.setdefault(faq.service_area.menu_digit if faq.service_area_id else None, []).append(faq)
+    channels = [Channel.PHONE, Channel.EMAIL, Channel.VISIT, Channel.CHAT, Channel.SMS, Channel.LETTER]
+    digits = [9, 4, 3, 5, 1, 2]
+    tallies = []
+    while len(tallies) < TALLY_COUNT:
+        day = today - dt.timedelta(days=rng.randint(0, DAYS))
+        if day.weekday() >= 5:
+            continue
+        closes = 16 * 60 if day.weekday() == 4 else 16 * 60 + 45
+        minute = rng.randrange(8 * 60, closes)
+        when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60, rng.randrange(60)), tz)
+        if when >= now:
+            continue
+        digit = rng.choices(digits, weights=[32, 26, 16, 10, 8, 8])[0]
+        simple = rng.random() < 0.75
+        answered = rng.random() < (0.64 if simple else 0.15)  # about half, all told
+        faqs = faqs_by_digit.get(digit) or []
+        tallies.append(
+            Tally(
+                created_at=when,
+                agent=rng.choices(agents, weights=[45, 45, 10])[0],
+                channel=rng.choices(channels, weights=[68, 12, 9, 6, 3, 2])[0],
+                service_area=builder.areas[digit],
+                simple_question=simple,
+                answered_directly=answered,
+                faq=rng.choice(faqs) if answered and faqs and rng.random() < 0.35 else None,
+            )
+        )
+    Tally.objects.bulk_create(tallies, batch_size=500)
+    builder.created[Tally._meta.label] += len(tallies)
+
+
+def build_demo_callbacks(builder):
+    from eservices.definitions.ring_upp_mig import HOURS, RING_UPP_MIG, next_working_day
+
+    if Case.objects.filter(eservice=RING_UPP_MIG.slug).exists():
+        return
+    rng = random.Random(TALLY_SEED + 1)  # noqa: S311 -- reproducible demo data, not secrets
+    tz = timezone.get_default_timezone()
+    now = timezone.now()
+    latest = Case.objects.aggregate(latest=Max("received_at"))["latest"] or now - dt.timedelta(hours=1)
+    gap = (now - dt.timedelta(minutes=1) - latest) / (CALLBACK_COUNT + 1)
+    area = builder.areas[RING_UPP_MIG.service_area_digit]
+    department = builder.departments[RING_UPP_MIG.department]
+    opened = []
+    for number in range(1, CALLBACK_COUNT + 1):
+        received = latest + gap * number
+        day = next_working_day(timezone.localdate(received, tz))
+        hours, _ends = HOURS[rng.choice(["morning", "afternoon"])]
+        about = rng.choice(CALLBACK_ABOUT)
+        title = f"Ring upp {day.day}/{day.month} {hours}: {about}"
+        phone = f"070-174 06 {rng.randint(5, 99):02d}"
+        text = f"Ring {phone} den {day.day}/{day.month} kl. {hours}. Gäller: {about}."
+        case, _ = open_case(
+            NewCase(
+                title=title,
+                eservice=RING_UPP_MIG.slug,
+                answers={"arende": {"arende": title, "beskrivning": text}},
+                form_snapshot={**snapshot("", Channel.WEB, title, text), "title": "Ring upp mig"},
+                channel=Channel.WEB,
+                service_area=area,
+                department=department,
+                contact_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                contact_phone=phone,
+                retain_for_days=RING_UPP_MIG.retention_days,
+            )
+        )
+        opened.append((case, received))
+    # Backdated like the demo cases (see the module's docstring): bulk updates bypass save().
+    Case.objects.bulk_update(
+        [Case(pk=case.pk, received_at=when, created_at=when, updated_at=when) for case, when in opened],
+        ["received_at", "created_at", "updated_at"],
+    )
+    CaseEvent.objects.bulk_update(
+        [
+            CaseEvent(pk=pk, created_at=when)
+            for case, when in opened
+            for pk in CaseEvent.objects.filter(case=case).values_list("pk", flat=True)
+        ],
+        ["created_at"],
+    )
+    # Due dates counted from the backdated arrival, as for the demo cases.
+    service_levels.recompute_due_dates(Case.objects.filter(pk__in=[case.pk for case, _ in opened]))
+    builder.created[Case._meta.label] += len(opened)
+    builder.created[CaseEvent._meta.label] += len(opened)

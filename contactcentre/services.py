@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from contactcentre import service_levels
 from contactcentre.models import Case, CaseAttachment, CaseEvent
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
@@ -105,6 +106,8 @@ def _create(new: NewCase) -> Case:
         ),
     )
     case.save()
+    # In the same transaction: a case never exists without its due dates.
+    service_levels.set_due_dates(case)
     for attachment in new.attachments:
         stored = CaseAttachment(
             case=case,

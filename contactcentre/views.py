@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from contactcentre import actions, ratelimit
+from contactcentre import actions, ratelimit, service_levels
 from contactcentre.attachments import check_image
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
@@ -116,5 +116,11 @@ def case_status(request, reference, token):
     return TemplateResponse(
         request,
         "contactcentre/case_status.html",
-        {"case": case, "events": public_events(case), "form": form, "waiting": case.status == Status.WAITING},
+        {
+            "case": case,
+            "events": public_events(case),
+            "form": form,
+            "waiting": case.status == Status.WAITING,
+            "expected_answer_by": service_levels.expected_answer_by(case),
+        },
     )

@@ -30,3 +30,21 @@ def register_queue_menu_item():
 
 
 hooks.register("register_bulk_action", AssignCasesBulkAction)
+
+
+# --- Tallies (kontaktstatistik): the one-click form on the admin home page -----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_tally_urls():
+    from contactcentre.admin_views.tally import TallyView
+
+    return [path("arenden/tally/", TallyView.as_view(), name="contactcentre_tally")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_tally_panel(request, panels):
+    from contactcentre.admin_views.tally import TallyPanel
+
+    if access.is_agent(request.user):
+        panels.append(TallyPanel(request))

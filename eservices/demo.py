@@ -24,6 +24,22 @@ EXAMPLES = [
         blanketter=[],
     ),
     EServiceDemo(
+        eservice="ring-upp-mig",
+        parent="allmanna-fragor",
+        slug="ring-upp-mig",
+        title="Ring upp mig",
+        intro=(
+            "<p>Vill du hellre prata med oss än skriva? Lämna ditt telefonnummer och välj en tid, "
+            "så ringer kontaktcenter upp dig.</p>"
+        ),
+        before_you_start=(
+            "<p>Det tar ungefär en minut. Du behöver inte logga in. Vi ringer vardagar "
+            "08.00–16.45, på fredagar till 16.00.</p>"
+        ),
+        service_pages=[],
+        blanketter=[],
+    ),
+    EServiceDemo(
         eservice="felanmalan",
         parent="bygg-miljo-vagar-vatten-och-avfall",
         slug="gor-en-felanmalan",

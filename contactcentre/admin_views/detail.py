@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from contactcentre import access, audit, canned, workflow
+from contactcentre import access, audit, canned, service_levels, workflow
 from contactcentre.admin_views import forms
 from contactcentre.models import Case, CaseEvent, SecrecyMarking
 from contactcentre.models.cases import Status
@@ -195,6 +195,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             language=dict(settings.LANGUAGES).get(case.language, case.language),
             forms=action_forms(self.request.user, case),
             reply_notice=reply_notice(case),
+            due_dates=service_levels.due_dates(case),
         )
         self.add_canned_replies(context, case)
         return context

@@ -14,7 +14,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 import django_filters
 
-from contactcentre import access
+from contactcentre import access, service_levels
 from contactcentre.admin_views.forms import working_language
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel, Status
@@ -35,6 +35,15 @@ AGE_CHOICES = [
     (WEEK, _("Within 7 days")),
     (OLDER_THAN_WEEK, _("Older than 7 days")),
     (OLDER_THAN_MONTH, _("Older than 30 days")),
+]
+
+DUE_OVERDUE = "overdue"
+DUE_TODAY = "today"
+DUE_THIS_WEEK = "week"
+DUE_CHOICES = [
+    (DUE_OVERDUE, _("Overdue")),
+    (DUE_TODAY, _("Due today")),
+    (DUE_THIS_WEEK, _("Due this week")),
 ]
 
 
@@ -83,6 +92,13 @@ class CaseFilterSet(WagtailFilterSet):
         label=_("Received"),
         choices=AGE_CHOICES,
         method="filter_age",
+        empty_label=_("Any time"),
+        widget=forms.RadioSelect,
+    )
+    due = django_filters.ChoiceFilter(
+        label=_("Due"),
+        choices=DUE_CHOICES,
+        method="filter_due",
         empty_label=_("Any time"),
         widget=forms.RadioSelect,
     )
@@ -138,3 +154,21 @@ class CaseFilterSet(WagtailFilterSet):
         if value is None:
             return queryset
         return queryset.filter(needs_attention_q()) if value else queryset.exclude(needs_attention_q())
+
+    def filter_due(self, queryset, name, value):
+        """Open cases by their stored due dates: past, or falling before the end of today / this week.
+
+        "Due today" and "due this week" leave out what is already overdue.
+        """
+        now = timezone.now()
+        if value == DUE_OVERDUE:
+            return queryset.filter(service_levels.overdue_q(now))
+        today = timezone.localdate(now)
+        if value == DUE_TODAY:
+            end = today + dt.timedelta(days=1)
+        elif value == DUE_THIS_WEEK:
+            end = today + dt.timedelta(days=7 - today.weekday())  # next Monday
+        else:
+            return queryset
+        midnight = timezone.make_aware(dt.datetime.combine(end, dt.time.min))
+        return queryset.filter(service_levels.due_before_q(now, midnight))

@@ -28,7 +28,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
-from contactcentre import access
+from contactcentre import access, service_levels
 from contactcentre.admin_views.filters import CaseFilterSet
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Status
@@ -88,6 +88,18 @@ class AttentionColumn(Column):
     cell_template_name = "contactcentre/admin/cells/attention.html"
 
 
+class DueColumn(Column):
+    """The resolution due date, tagged "Overdue" or "Due soon" (from ``mark_due_states``)."""
+
+    cell_template_name = "contactcentre/admin/cells/due.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["state"] = getattr(instance, "due_state", service_levels.OK)
+        context["state_label"] = getattr(instance, "due_state_label", "")
+        return context
+
+
 class CaseListingView(BaseListingView):
     template_name = "contactcentre/admin/listing.html"
     page_title = _("Cases")
@@ -128,6 +140,7 @@ class CaseListingView(BaseListingView):
         ),
         Column("channel", label=_("Channel"), accessor="get_channel_display"),
         DateColumn("received_at", label=_("Received"), sort_key="received_at"),
+        DueColumn("resolution_due", label=_("Due"), sort_key="resolution_due"),
         AttentionColumn("attention", label=_("Attention"), accessor=attention_reason),
     ]
 
@@ -143,6 +156,11 @@ class CaseListingView(BaseListingView):
         # The primary key breaks ties, so pages never repeat or skip a case.
         tie_break = "pk" if self.ordering.startswith("-") else "-pk"
         return queryset.order_by(self.ordering, tie_break)
+
+    def get_table(self, object_list):
+        # Iterating the page's queryset fills its cache: the table reuses the same rows.
+        service_levels.mark_due_states(object_list)
+        return super().get_table(object_list)
 
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": _("Cases you may see")}

@@ -2,6 +2,8 @@ from contactcentre.models.canned import CannedReply
 from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter, SecrecyMarking
 from contactcentre.models.departments import DepartmentGroup
 from contactcentre.models.ratelimit import RateLimitBucket
+from contactcentre.models.service_levels import ServiceLevel
+from contactcentre.models.tallies import Tally
 
 __all__ = [
     "CannedReply",
@@ -12,4 +14,6 @@ __all__ = [
     "CaseEvent",
     "RateLimitBucket",
     "ReferenceCounter",
+    "ServiceLevel",
+    "Tally",
 ]

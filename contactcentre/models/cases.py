@@ -121,6 +121,10 @@ class Case(models.Model):
     )
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # Due dates from the area's service level in working time (contactcentre.service_levels),
+    # stored so the queue filters on them in the database.
+    first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True, db_index=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True, db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL

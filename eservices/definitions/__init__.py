@@ -5,5 +5,6 @@ from eservices.definitions import (  # noqa: F401
     felanmalan,
     forskoleplats,
     fraga_kontaktcenter,
+    ring_upp_mig,
     synpunkter,
 )

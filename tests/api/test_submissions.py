@@ -31,6 +31,14 @@ FORSKOLA_TODAY = dt.date(2015, 6, 1)  # Skatteverket's example numbers are adult
 # One valid body per e-service; test_every_eservice_accepts_a_valid_body checks it covers them all.
 EXAMPLES = {
     "fraga-kontaktcenter": FRAGA,
+    "ring-upp-mig": {
+        "ring": {
+            "phone": "070-174 06 12",
+            "name": "Tolvan Tolvansson",
+            "window": "next_morning",
+            "about": "Bygglov",
+        }
+    },
     "felanmalan": {
         "fel": {"kind": "lighting", "description": "Lampan lyser inte på kvällarna."},
         "plats": {"location": "Storgatan 12, lyktstolpe 4711"},

@@ -1,0 +1,129 @@
+"""Ring upp mig: a citizen asks to be called back; the request reaches the queue with its window."""
+
+import datetime as dt
+from unittest import mock
+
+from django.utils import timezone
+
+import pytest
+
+from contactcentre.models import Case
+from eservices import registry
+from eservices.definitions import ring_upp_mig
+from eservices.definitions.ring_upp_mig import (
+    NEXT_AFTERNOON,
+    NEXT_MORNING,
+    TODAY_AFTERNOON,
+    TODAY_MORNING,
+    CallBackForm,
+    next_working_day,
+    window_has_passed,
+)
+from tests.eservices.wizard_helpers import WizardRun, assert_field_error
+
+pytestmark = pytest.mark.django_db
+SLUG = "ring-upp-mig"
+CALL = {"phone": "070-174 06 12", "name": "Tolvan Tolvansson", "window": NEXT_MORNING, "about": "Bygglov"}
+TZ = timezone.get_default_timezone()
+
+
+@pytest.fixture
+def page(eservice_page):
+    return eservice_page(SLUG, 9)
+
+
+def test_the_definition():
+    eservice = registry.get(SLUG)
+    assert eservice.service_area_digit == 9
+    assert eservice.department == "Kontaktcenter"
+    assert eservice.retention_days == 90
+    assert [step.name for step in eservice.steps] == ["ring"]
+    assert all(step.condition is None for step in eservice.steps)
+
+
+def test_the_demo_has_a_page_for_it():
+    from eservices.models import EServicePage
+
+    page = EServicePage.objects.get(eservice=SLUG, locale__language_code="sv")
+    assert page.slug == SLUG
+    assert page.get_parent().slug == "allmanna-fragor"
+
+
+def test_a_call_back_request_reaches_the_contact_centre_with_its_window(client, page):
+    run = WizardRun(client, page)
+    run.answer("ring", CALL, then="kontrollera")
+    assert "Bygglov" in run.check_page()
+    run.send()
+    case = Case.objects.get()
+    day = next_working_day(timezone.localdate())
+    assert case.title == f"Ring upp {day.day}/{day.month} 08–12: Bygglov"
+    assert case.department.name == "Kontaktcenter"
+    assert case.service_area.menu_digit == 9
+    assert case.eservice == SLUG
+    assert (case.contact_name, case.contact_phone, case.contact_email) == (
+        "Tolvan Tolvansson",
+        "070-174 06 12",
+        "",
+    )
+    assert case.answers["ring"]["window"] == NEXT_MORNING
+    [step] = case.form_snapshot["steps"]
+    assert {field["name"] for field in step["fields"]} == {"phone", "name", "window", "about"}
+    assert case.retain_until == timezone.localdate(case.received_at) + dt.timedelta(days=90)
+
+
+@pytest.mark.parametrize("phone", ["12345", "070 abc 12 34", "070-174 06 12 12 12 12 12", "070/1740612"])
+def test_an_invalid_phone_number_gets_a_message_beside_the_field(client, page, phone):
+    run = WizardRun(client, page)
+    response = run.post("ring", {**CALL, "phone": phone})
+    assert_field_error(
+        response, "id_ring-phone", "Enter a phone number with 6 to 15 digits, for example 070-123 45 67."
+    )
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize("phone", ["070-174 06 12", "+46 70 174 06 12", "08-465 004 00", "123456"])
+def test_phone_numbers_written_in_the_usual_ways_are_accepted(phone):
+    form = CallBackForm(data={**CALL, "phone": phone})
+    assert form.is_valid(), form.errors
+
+
+def test_required_fields_get_messages(client, page):
+    run = WizardRun(client, page)
+    response = run.post("ring", {})
+    assert_field_error(response, "id_ring-phone", "This field is required.")
+    assert_field_error(response, "id_ring-about", "This field is required.")
+
+
+def at(year, month, day, hour, minute=0):
+    return dt.datetime(year, month, day, hour, minute, tzinfo=TZ)
+
+
+def test_a_window_today_that_has_passed_is_refused():
+    thursday_morning, thursday_afternoon = at(2026, 11, 26, 9), at(2026, 11, 26, 13)
+    assert not window_has_passed(TODAY_MORNING, thursday_morning)
+    assert window_has_passed(TODAY_MORNING, thursday_afternoon)
+    assert not window_has_passed(TODAY_AFTERNOON, thursday_afternoon)
+    assert window_has_passed(TODAY_AFTERNOON, at(2026, 11, 27, 16, 10))  # Friday: until 16.00
+    assert window_has_passed(TODAY_MORNING, at(2026, 11, 28, 9))  # Saturday
+    assert not window_has_passed(NEXT_AFTERNOON, at(2026, 11, 28, 9))
+    with mock.patch.object(ring_upp_mig.timezone, "localtime", return_value=at(2026, 11, 26, 13)):
+        form = CallBackForm(data={**CALL, "window": TODAY_MORNING})
+        assert not form.is_valid()
+        assert "window" in form.errors
+
+
+def test_the_next_working_day_skips_the_weekend():
+    assert next_working_day(dt.date(2026, 11, 26)) == dt.date(2026, 11, 27)
+    assert next_working_day(dt.date(2026, 11, 27)) == dt.date(2026, 11, 30)
+    assert next_working_day(dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)
+
+
+def test_describe_puts_the_window_and_the_subject_in_the_title():
+    with mock.patch.object(ring_upp_mig.timezone, "localdate", return_value=dt.date(2026, 11, 26)):
+        details = ring_upp_mig.describe({"ring": {**CALL, "window": TODAY_AFTERNOON}})
+    assert details == {
+        "title": "Ring upp 26/11 12–16.45: Bygglov",
+        "name": "Tolvan Tolvansson",
+        "phone": "070-174 06 12",
+        "email": "",
+    }
