@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -96,3 +97,21 @@ class OfficialsGroup(SnippetViewSetGroup):
 
 register_snippet(ContactCentreContentGroup)
 register_snippet(OfficialsGroup)
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """A page asked for in a language it has no translation in goes to the language it has.
+
+    Without this, /en/… would show Swedish content inside an English interface with
+    lang="en", which misleads screen readers; the language switcher lists only real
+    translations.
+    """
+    from django.shortcuts import redirect
+    from django.utils.translation import get_language
+
+    if page.locale.language_code != get_language():
+        url = page.get_url(request)
+        if url and url != request.path:
+            return redirect(url)
+    return None

@@ -14,6 +14,8 @@ EXTRA_PATHS = [
     "/blanketter/?kategori=1",  # filtered blanketter
     "/fortroendemannaregister/?tidigare=1",
     "/finns-inte/",  # 404 page
+    "/en/search/?q=bygglov",  # the English interface
+    "/en/case/",  # case look-up, in English
 ]
 
 

@@ -94,3 +94,16 @@ def test_unknown_page_is_a_translated_404(client):
     response = client.get("/finns-inte/")
     assert response.status_code == 404
     assert "<h1" in response.content.decode()
+
+
+def test_a_page_without_a_translation_is_served_in_its_own_language(client):
+    """No Swedish content under an English interface (and lang="en") for screen readers."""
+    response = client.get("/en/kontakta-oss/")
+    assert response.status_code == 302
+    assert response["Location"] == "/kontakta-oss/"
+
+
+def test_the_english_interface_is_english(client):
+    html = client.get("/en/search/", {"q": "bygglov"}).content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert "Skip to content" in html
