@@ -154,9 +154,7 @@ def resolve(user, case: Case, *, first_contact: bool, faq=None) -> Case:
 @transaction.atomic
 def citizen_message(case: Case, text: str, attachments=()) -> CaseEvent:
     """The citizen answers on the status page: onto the timeline and back into the queue."""
-    from django.core.files.base import ContentFile
-
-    from contactcentre.models import CaseAttachment
+    from contactcentre.services import store_attachment
 
     case = Case.objects.select_for_update().get(pk=case.pk)
     event = _event(
@@ -168,15 +166,7 @@ def citizen_message(case: Case, text: str, attachments=()) -> CaseEvent:
         description=_("Message from the citizen"),
     )
     for attachment in attachments:
-        stored = CaseAttachment(
-            case=case,
-            original_name=attachment.name[:200],
-            content_type=attachment.content_type,
-            size=len(attachment.content),
-            field=f"message:{event.pk}",
-        )
-        stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
-        stored.save()
+        store_attachment(case, attachment, field=f"message:{event.pk}")
     if case.status in (Status.WAITING, Status.RESOLVED):
         _set_status(case, Status.IN_PROGRESS, None)
         case.save()

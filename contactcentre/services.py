@@ -48,6 +48,20 @@ class NewCase:
     attachments: list[Attachment] = field(default_factory=list)
 
 
+def store_attachment(case: Case, attachment: Attachment, field: str | None = None) -> CaseAttachment:
+    """Keep a checked file with its case, under a random name in private storage."""
+    stored = CaseAttachment(
+        case=case,
+        original_name=attachment.name[:200],
+        content_type=attachment.content_type,
+        size=len(attachment.content),
+        field=attachment.field if field is None else field,
+    )
+    stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
+    stored.save()
+    return stored
+
+
 def open_case(new: NewCase) -> tuple[Case, bool]:
     """Write the case, its attachments, its first event and its receipt e-mail in one transaction.
 
@@ -109,15 +123,7 @@ def _create(new: NewCase) -> Case:
     # In the same transaction: a case never exists without its due dates.
     service_levels.set_due_dates(case)
     for attachment in new.attachments:
-        stored = CaseAttachment(
-            case=case,
-            original_name=attachment.name[:200],
-            content_type=attachment.content_type,
-            size=len(attachment.content),
-            field=attachment.field,
-        )
-        stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
-        stored.save()
+        store_attachment(case, attachment)
     CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.CREATED,

@@ -32,6 +32,17 @@ def retry_delay(attempt: int) -> dt.timedelta:
     return dt.timedelta(minutes=4 ** (attempt - 1))
 
 
+def retry_later(task_, object_id: int, attempt: int) -> bool:
+    """Enqueue the next attempt after a back-off; False once the attempts are used up.
+
+    django-tasks 0.12 has no retries of its own, so each e-mail task calls this on failure.
+    """
+    if attempt >= MAX_ATTEMPTS:
+        return False
+    task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(object_id, attempt + 1)
+    return True
+
+
 def status_url(case: Case) -> str:
     with translation.override(case.language):
         path = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
@@ -56,10 +67,7 @@ def send_reply_email(event_id: int, attempt: int = 1) -> str:
         EmailMessage(subject, body, to=[case.contact_email]).send()
     except Exception as error:
         logger.warning("Reply e-mail for %s failed (attempt %s): %s", case.reference, attempt, error)
-        if attempt < MAX_ATTEMPTS:
-            send_reply_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-                event_id, attempt + 1
-            )
+        if retry_later(send_reply_email, event_id, attempt):
             return "retry"
         Case.objects.filter(pk=case.pk).update(
             needs_attention=True, attention_reason=_in_working_language(REPLY_FAILED)
@@ -91,15 +99,12 @@ def send_receipt_email(case_id: int, attempt: int = 1) -> str:
 def _failed(case: Case, attempt: int, error: Exception) -> str:
     logger.warning("Receipt e-mail for %s failed (attempt %s): %s", case.reference, attempt, error)
     with transaction.atomic():
-        if attempt >= MAX_ATTEMPTS:
-            Case.objects.filter(pk=case.pk).update(
-                needs_attention=True, attention_reason=_in_working_language(RECEIPT_FAILED)
-            )
-            CaseEvent.objects.create(
-                case=case, kind=CaseEvent.EMAIL_FAILED, data={"attempts": attempt, "error": str(error)[:200]}
-            )
-            return "gave up"
-        send_receipt_email.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-            case.pk, attempt + 1
+        if retry_later(send_receipt_email, case.pk, attempt):
+            return "retry"
+        Case.objects.filter(pk=case.pk).update(
+            needs_attention=True, attention_reason=_in_working_language(RECEIPT_FAILED)
         )
-    return "retry"
+        CaseEvent.objects.create(
+            case=case, kind=CaseEvent.EMAIL_FAILED, data={"attempts": attempt, "error": str(error)[:200]}
+        )
+    return "gave up"

@@ -5,11 +5,11 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from django_tasks import task
 
-from contactcentre.tasks import MAX_ATTEMPTS, retry_delay
+from contactcentre.tasks import retry_later
 from eservices.models import Draft
 
 logger = logging.getLogger(__name__)
@@ -36,10 +36,7 @@ def send_resume_link(draft_id: int, attempt: int = 1) -> str:
         EmailMessage(subject, body, to=[draft.email]).send()
     except Exception as error:
         logger.warning("Resume link for draft %s failed (attempt %s): %s", draft.pk, attempt, error)
-        if attempt < MAX_ATTEMPTS:
-            send_resume_link.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-                draft.pk, attempt + 1
-            )
+        if retry_later(send_resume_link, draft.pk, attempt):
             return "retry"
         return "gave up"
     return "sent"
