@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contactcentre import access, workflow
+from contactcentre import access, service_levels, workflow
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Status
 
@@ -31,6 +31,7 @@ def _set_status(case, new, actor):
     case.status = new
     if new == Status.RESOLVED:
         case.resolved_at = timezone.now()
+        case.resolution_working_seconds = service_levels.working_seconds_to(case, case.resolved_at)
     _event(case, CaseEvent.STATUS_CHANGED, actor, data={"from": old, "to": new})
 
 
@@ -95,6 +96,7 @@ def reply(user, case: Case, text: str, *, wait_for_citizen=False) -> CaseEvent:
     )
     if case.first_response_at is None:
         case.first_response_at = event.created_at
+        case.first_response_working_seconds = service_levels.working_seconds_to(case, event.created_at)
     if wait_for_citizen:
         _set_status(case, Status.WAITING, user)
     elif case.status == Status.NEW:
@@ -113,6 +115,11 @@ def forward(user, case: Case, department, note: str = "") -> Case:
     old_department, old_committee = case.department, case.committee
     case.department = department
     case.committee = department.committee or old_committee
+    if not case.handled_by_contact_centre:
+        from contactcentre.services import contact_centre_department
+
+        centre = contact_centre_department()
+        case.handled_by_contact_centre = centre is not None and centre.pk == department.pk
     case.assignee = None
     _set_status(case, Status.FORWARDED, user)
     case.save()
@@ -140,10 +147,29 @@ def forward(user, case: Case, department, note: str = "") -> Case:
     return case
 
 
+def could_be_first_contact(case: Case) -> bool:
+    """Resolved in the same contact: never forwarded, never waiting for the citizen, not a call-back."""
+    from eservices.definitions.ring_upp_mig import SLUG as CALL_BACK
+
+    if case.eservice == CALL_BACK:
+        return False
+    waited = CaseEvent.objects.filter(
+        case=case, kind=CaseEvent.STATUS_CHANGED, data__to=Status.WAITING
+    ).exists()
+    return not waited and not CaseEvent.objects.filter(case=case, kind=CaseEvent.FORWARDED).exists()
+
+
 @transaction.atomic
 def resolve(user, case: Case, *, first_contact: bool, faq=None) -> Case:
     _require(user, access.RESOLVE, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    if first_contact and not could_be_first_contact(case):
+        raise ValidationError(
+            _(
+                "A case that was forwarded, a call-back or one that waited for the citizen was not "
+                "resolved at first contact."
+            )
+        )
     _set_status(case, Status.RESOLVED, user)
     case.resolved_at_first_contact = first_contact
     case.resolved_faq = faq

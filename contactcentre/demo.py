@@ -36,7 +36,15 @@ from django.utils import timezone, translation
 
 from contactcentre import actions, service_levels
 from contactcentre.canned import fill, render
-from contactcentre.models import CannedReply, Case, CaseEvent, DepartmentGroup, SecrecyMarking, ServiceLevel
+from contactcentre.models import (
+    CannedReply,
+    Case,
+    CaseEvent,
+    ContactCentreSettings,
+    DepartmentGroup,
+    SecrecyMarking,
+    ServiceLevel,
+)
 from contactcentre.models.cases import Channel, Priority, Status
 from contactcentre.services import NewCase, open_case
 from pages.demo import content
@@ -801,6 +809,7 @@ SERVICE_LEVELS = {
 
 
 def build_demo_cases(builder):
+    build_contact_centre_settings(builder)
     build_department_groups(builder)
     build_service_levels(builder)
     replies = build_canned_replies(builder)
@@ -812,6 +821,15 @@ def build_demo_cases(builder):
     with translation.override(settings.LANGUAGE_CODE):
         CaseFactory(builder, replies).build(CASE_COUNT)
         build_demo_callbacks(builder)  # "Ring upp mig" requests, newest of all
+
+
+def build_contact_centre_settings(builder):
+    """Which department is the contact centre, and where unowned content flags go (set once)."""
+    current = ContactCentreSettings.load()
+    if current.department_id is None:
+        current.department = builder.departments["Kontaktcenter"]
+        current.web_editor_email = "webbredaktionen@exempelkommun.example"
+        current.save()
 
 
 def build_department_groups(builder):

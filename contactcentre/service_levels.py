@@ -13,8 +13,10 @@ Rules:
   date it has not met has passed (the first response counts until it is given), and
   "due_soon" when less than ``DUE_SOON_WORKING_HOURS`` of working time is left.
 - The due dates are stored on the case (``first_response_due``, ``resolution_due``) when it
-  is opened; ``recompute_due_dates`` (command ``recompute_due_dates``) refreshes them after
-  the targets or the opening hours change.
+  is opened, with the ends of its first two working days (the e-mail measures of the
+  statistics); the working time taken to the first response and to the resolution is
+  stored when each happens. ``recompute_due_dates`` (command ``recompute_due_dates``)
+  refreshes all of them after the targets or the opening hours change.
 """
 
 from __future__ import annotations
@@ -96,14 +98,44 @@ def resolution_due(case: Case, *, schedule=None, targets: dict | None = None) ->
     return working_hours.add_working_days(case.received_at, target.resolution_working_days, schedule)
 
 
-def set_due_dates(case: Case, *, schedule=None, targets: dict | None = None) -> Case:
-    """Compute and store the case's due dates (an update of two columns, no ``save()``)."""
+# The columns ``counted_times`` fills: due dates, working-day ends and working time taken.
+COUNTED_FIELDS = [
+    "first_response_due",
+    "resolution_due",
+    "working_day_1_ends",
+    "working_day_2_ends",
+    "first_response_working_seconds",
+    "resolution_working_seconds",
+]
+
+
+def working_seconds_to(case: Case, moment: dt.datetime | None, schedule=None) -> int | None:
+    """The working time from the case's arrival to ``moment`` (None while there is no moment)."""
+    if moment is None:
+        return None
+    return working_hours.working_seconds_between(case.received_at, moment, schedule)
+
+
+def counted_times(case: Case, *, schedule=None, targets: dict | None = None) -> dict:
+    """Every stored time of the case that is counted in working time, by column."""
     schedule = schedule or working_hours.contact_centre_schedule()
-    case.first_response_due = first_response_due(case, schedule=schedule, targets=targets)
-    case.resolution_due = resolution_due(case, schedule=schedule, targets=targets)
-    Case.objects.filter(pk=case.pk).update(
-        first_response_due=case.first_response_due, resolution_due=case.resolution_due
-    )
+    resolved_at = case.resolved_at if case.status in FINISHED else None
+    return {
+        "first_response_due": first_response_due(case, schedule=schedule, targets=targets),
+        "resolution_due": resolution_due(case, schedule=schedule, targets=targets),
+        "working_day_1_ends": working_hours.add_working_days(case.received_at, 1, schedule),
+        "working_day_2_ends": working_hours.add_working_days(case.received_at, 2, schedule),
+        "first_response_working_seconds": working_seconds_to(case, case.first_response_at, schedule),
+        "resolution_working_seconds": working_seconds_to(case, resolved_at, schedule),
+    }
+
+
+def set_due_dates(case: Case, *, schedule=None, targets: dict | None = None) -> Case:
+    """Compute and store the case's counted times (an update of those columns, no ``save()``)."""
+    values = counted_times(case, schedule=schedule, targets=targets)
+    for name, value in values.items():
+        setattr(case, name, value)
+    Case.objects.filter(pk=case.pk).update(**values)
     return case
 
 
@@ -115,21 +147,23 @@ def recompute_due_dates(queryset=None, *, batch_size: int = 500) -> int:
     batch, count = [], 0
     for case in (
         queryset.select_related("service_area")
-        .only("pk", "received_at", "channel", "service_area__translation_key")
+        .only(
+            "pk",
+            "received_at",
+            "channel",
+            "status",
+            "first_response_at",
+            "resolved_at",
+            "service_area__translation_key",
+        )
         .iterator(chunk_size=batch_size)
     ):
-        batch.append(
-            Case(
-                pk=case.pk,
-                first_response_due=first_response_due(case, schedule=schedule, targets=targets),
-                resolution_due=resolution_due(case, schedule=schedule, targets=targets),
-            )
-        )
+        batch.append(Case(pk=case.pk, **counted_times(case, schedule=schedule, targets=targets)))
         if len(batch) >= batch_size:
-            count += Case.objects.bulk_update(batch, ["first_response_due", "resolution_due"])
+            count += Case.objects.bulk_update(batch, COUNTED_FIELDS)
             batch = []
     if batch:
-        count += Case.objects.bulk_update(batch, ["first_response_due", "resolution_due"])
+        count += Case.objects.bulk_update(batch, COUNTED_FIELDS)
     return count
 
 

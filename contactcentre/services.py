@@ -87,6 +87,22 @@ def open_case(new: NewCase) -> tuple[Case, bool]:
     return case, True
 
 
+def contact_centre_department():
+    from contactcentre.models import ContactCentreSettings
+
+    return ContactCentreSettings.load().department
+
+
+def handled_by_contact_centre(opened_by, department) -> bool:
+    """A kommunvägledare logged it, or it was routed to the contact centre's department."""
+    from contactcentre import access
+
+    if opened_by is not None and access.is_agent(opened_by):
+        return True
+    centre = contact_centre_department()
+    return centre is not None and department is not None and department.pk == centre.pk
+
+
 def _create(new: NewCase) -> Case:
     from contactcentre.tasks import send_receipt_email
 
@@ -112,6 +128,7 @@ def _create(new: NewCase) -> Case:
         contact_phone=new.contact_phone,
         identity_verified=new.identity_verified,
         opened_by=new.opened_by,
+        handled_by_contact_centre=handled_by_contact_centre(new.opened_by, department),
         visitor_consent=new.visitor_consent,
         retain_until=(
             timezone.localdate(received_at) + dt.timedelta(days=new.retain_for_days)

@@ -182,8 +182,10 @@ class TallyView(WagtailAdminTemplateMixin, FormView):
             )
             return redirect("wagtailadmin_home")
         with transaction.atomic():
-            form.tally(user, follow_up=True).save()
             case, _created = open_case(form.new_case(user))
+            tally = form.tally(user, follow_up=True)
+            tally.case = case
+            tally.save()
         if not access.can_view(user, case):
             # A confidential area: the case went straight to its department.
             messages.success(

@@ -125,6 +125,22 @@ class Case(models.Model):
     # stored so the queue filters on them in the database.
     first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True, db_index=True)
     resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True, db_index=True)
+    # The ends of the first and second working days after arrival (contactcentre.working_hours),
+    # so "answered within one or two working days" is a comparison the database makes.
+    working_day_1_ends = models.DateTimeField(_("end of the first working day"), null=True, blank=True)
+    working_day_2_ends = models.DateTimeField(_("end of the second working day"), null=True, blank=True)
+    # Working time taken, counted when the first response is given and when the case is resolved,
+    # so the statistics average them in the database.
+    first_response_working_seconds = models.PositiveIntegerField(
+        _("working time to first response (seconds)"), null=True, blank=True
+    )
+    resolution_working_seconds = models.PositiveIntegerField(
+        _("working time to resolution (seconds)"), null=True, blank=True
+    )
+    # Whose contact this is: the contact centre's (a kommunvägledare logged it, or it was routed to
+    # the contact centre's department), or a department's straight from an e-service. Set when the
+    # case is opened and when it is forwarded to the contact centre.
+    handled_by_contact_centre = models.BooleanField(_("handled by the contact centre"), default=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
@@ -187,6 +203,8 @@ class Case(models.Model):
             # The queue's filters: "mine" / an assignee with a status, and a channel newest first.
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["channel", "received_at"]),
+            # The statistics: the contact centre's own contacts over a period.
+            models.Index(fields=["handled_by_contact_centre", "received_at"]),
         ]
 
     def __str__(self):

@@ -53,6 +53,15 @@ class Tally(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # "Needs follow-up": the case the contact became. The statistics count the contact once, here.
+    case = models.OneToOneField(
+        "contactcentre.Case",
+        verbose_name=_("follow-up case"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tally",
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -18,6 +18,7 @@ from eservices.definitions.common import shorten
 from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 
+SLUG = "ring-upp-mig"
 TODAY_MORNING = "today_morning"
 TODAY_AFTERNOON = "today_afternoon"
 NEXT_MORNING = "next_morning"
@@ -121,7 +122,7 @@ def describe(answers):
 
 RING_UPP_MIG = register(
     EService(
-        slug="ring-upp-mig",
+        slug=SLUG,
         title=_("Call me back"),
         summary=_("Ask the contact centre to call you back at a time that suits you."),
         service_area_digit=9,

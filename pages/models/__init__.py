@@ -11,6 +11,7 @@ from pages.models.opening_hours import (
     SeasonalHours,
     WeeklyHours,
 )
+from pages.models.search_log import SearchMiss
 from pages.models.services import (
     InformationPage,
     ServiceAreaPage,
@@ -48,6 +49,7 @@ __all__ = [
     "MunicipalitySettings",
     "OfficialsRegisterPage",
     "OpeningHours",
+    "SearchMiss",
     "OpeningHoursException",
     "Party",
     "PrivacyNoticePage",

@@ -31,6 +31,14 @@ class ReviewedMixin(models.Model):
         blank=True,
         help_text=_("The date an editor last checked that the information is correct."),
     )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date by which an editor checks the page again; after it the page is listed for review."
+        ),
+    )
     responsible_editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible editor"),
@@ -42,7 +50,7 @@ class ReviewedMixin(models.Model):
 
     review_panels = [
         MultiFieldPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("responsible_editor")],
+            [FieldPanel("last_reviewed"), FieldPanel("review_by"), FieldPanel("responsible_editor")],
             heading=_("Keeping this page current"),
         )
     ]

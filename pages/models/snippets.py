@@ -1,5 +1,6 @@
 """Content reused across pages: service areas, departments, committees, FAQ, blanketter."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -145,11 +146,25 @@ class FAQ(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.Model
         on_delete=models.SET_NULL,
         related_name="faqs",
     )
+    responsible_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Gets the contact centre's flags when the answer is outdated or wrong."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SearchableQuerySet.as_manager()
 
-    panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("service_area")]
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("service_area"),
+        FieldPanel("responsible_editor"),
+    ]
     search_fields = [
         index.SearchField("question", boost=3),
         index.SearchField("answer"),

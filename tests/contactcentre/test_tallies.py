@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
 HOME = reverse("wagtailadmin_home")
 TALLY = reverse("contactcentre_tally")
 # What a tally is: nothing that names a person or a case.
+# "case" is only the link to the follow-up case a contact became; the tally itself holds nothing
+# about the person.
 TALLY_FIELDS = {
     "id",
+    "case",
     "created_at",
     "agent",
     "channel",
@@ -142,6 +145,8 @@ def test_make_it_a_case_records_the_tally_and_opens_the_case(signed_in, staff):
     assert case.service_area == area(4)
     assert case.department == area(4).default_department
     assert case.opened_by == staff["agent"]
+    assert case.handled_by_contact_centre  # an agent logged it
+    assert tally.case == case  # the statistics count the contact once, as the tally
     assert case.events.count() == 1
     assert signed_in("agent").get(response["Location"]).status_code == 200
 
