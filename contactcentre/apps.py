@@ -12,5 +12,6 @@ class ContactcentreConfig(AppConfig):
         # register_snippet defers the registration until Wagtail's snippets app is ready.
         from contactcentre import (
             wagtail_hooks_canned,  # noqa: F401
+            wagtail_hooks_flags,  # noqa: F401
             wagtail_hooks_service_levels,  # noqa: F401
         )

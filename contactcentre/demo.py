@@ -6,6 +6,8 @@
 - Service levels for the six service areas (created only when missing).
 - About 300 cases over the past 90 days, across channels, service areas and statuses,
   each with a timeline and its due dates (computed after the arrival times are backdated).
+- A few content flags from those cases on pages and FAQ, one already handled
+  (``build_demo_content_flags``; rows written directly, so no e-mail goes out).
 
 Cases are opened with ``open_case`` and worked with the staff actions in
 ``contactcentre.actions``, so references, routing, transitions, access rules and the
@@ -177,6 +179,7 @@ class Scenario:
     language: str = "sv"
     registry: str = ""  # registered with a diarienummer in this series (committee's abbreviation)
     anonymous_ok: bool = False
+    kind: str = ""  # synpunkter och klagomål: "complaint", "suggestion" or "praise"
 
 
 S = Scenario
@@ -347,6 +350,7 @@ SCENARIOS = [
             "upp det med personalen."
         ),
         eservice="synpunkter-och-klagomal",
+        kind="complaint",
         faq="synpunkt-lamna",
         answer="Vi har tagit upp detta i arbetsgruppen. Tack för att du berättade.",
         canned="comments",
@@ -378,6 +382,7 @@ SCENARIOS = [
             "där."
         ),
         eservice="synpunkter-och-klagomal",
+        kind="suggestion",
         faq="synpunkt-lamna",
         answer="Förslaget är lämnat till parkenheten inför nästa års budget.",
         canned="comments",
@@ -388,6 +393,7 @@ SCENARIOS = [
         title="Beröm till personalen",
         text="Jag vill berömma personalen på återvinningscentralen som hjälpte mig att bära i lördags.",
         eservice="synpunkter-och-klagomal",
+        kind="praise",
         answer="Tack! Vi har lämnat berömmet vidare.",
         canned="comments",
         anonymous_ok=True,
@@ -512,10 +518,30 @@ SCENARIOS = [
         answer="Hon står som nummer 12 i kön.",
     ),
     S(
+        area=3,
+        title="Klagomål på skolmaten",
+        text="Min son på {school} säger att maten ofta tar slut innan hans klass får äta.",
+        eservice="synpunkter-och-klagomal",
+        kind="complaint",
+        answer="Köket har ändrat beräkningen av portioner. Tack för att du hörde av dig.",
+        canned="comments",
+    ),
+    S(
+        area=4,
+        title="Förslag: cykelställ vid {park}",
+        text="Det saknas cykelställ vid entrén till {park}. Många låser cyklarna mot staketet.",
+        eservice="synpunkter-och-klagomal",
+        kind="suggestion",
+        answer="Förslaget är lämnat till gatu- och parkenheten.",
+        canned="comments",
+        anonymous_ok=True,
+    ),
+    S(
         area=5,
         title="Klagomål: kallt i simhallen",
         text="Vattnet i simhallens stora bassäng har varit kallt flera gånger den senaste månaden.",
         eservice="synpunkter-och-klagomal",
+        kind="complaint",
         faq="synpunkt-lamna",
         answer="Värmeväxlaren är reparerad. Tack för att du sa till.",
         canned="comments",
@@ -627,6 +653,7 @@ SCENARIOS = [
             "de kommer."
         ),
         eservice="synpunkter-och-klagomal",
+        kind="complaint",
         faq="synpunkt-lamna",
         answer="Vi har gått igenom planeringen med hemtjänstgruppen.",
         canned="care_contact",
@@ -797,11 +824,11 @@ UNANSWERED = "Inget svar från medborgaren på fyra veckor; ärendet avslutas."
 # --- Service levels: (first response in working hours, resolution in working days) by menu digit ---
 
 SERVICE_LEVELS = {
-    1: (8, 10),  # Äldreomsorg och funktionsnedsättning
-    2: (4, 10),  # Socialtjänst: a first contact the same day
-    3: (8, 10),  # Förskola, skola, utbildning
+    1: (16, 10),  # Äldreomsorg och funktionsnedsättning
+    2: (8, 10),  # Socialtjänst: a first contact the next working day at the latest
+    3: (16, 10),  # Förskola, skola, utbildning
     4: (16, 15),  # Bygg och miljö, vägar, vatten, avlopp, avfall
-    5: (16, 10),  # Kultur och fritid
+    5: (24, 10),  # Kultur och fritid
     9: (8, 5),  # Allmänna frågor
 }
 
@@ -821,6 +848,7 @@ def build_demo_cases(builder):
     with translation.override(settings.LANGUAGE_CODE):
         CaseFactory(builder, replies).build(CASE_COUNT)
         build_demo_callbacks(builder)  # "Ring upp mig" requests, newest of all
+    build_demo_content_flags(builder)  # agents' flags on pages and FAQ, from the cases just made
 
 
 def build_contact_centre_settings(builder):
@@ -944,12 +972,20 @@ class CaseFactory:
         eservice = scenario.eservice if channel in (Channel.WEB, Channel.API, Channel.VISIT) else ""
         # Fault reports and preschool applications go straight to their department; the rest
         # of what is not confidential starts with the contact centre.
-        contact_centre_first = not area.confidential and eservice not in ("felanmalan", "forskoleplats")
+        # Comments and complaints go to the department of the area the citizen chose.
+        contact_centre_first = not area.confidential and eservice not in (
+            "felanmalan",
+            "forskoleplats",
+            "synpunkter-och-klagomal",
+        )
+        answers = {"arende": {"arende": title, "beskrivning": text}}
+        if eservice == "synpunkter-och-klagomal":
+            answers["synpunkt"] = {"kind": scenario.kind}
         case, _ = open_case(
             NewCase(
                 title=title,
                 eservice=eservice,
-                answers={"arende": {"arende": title, "beskrivning": text}},
+                answers=answers,
                 form_snapshot=snapshot(eservice, channel, title, text),
                 channel=channel,
                 language=scenario.language,
@@ -1421,3 +1457,79 @@ def build_demo_callbacks(builder):
     service_levels.recompute_due_dates(Case.objects.filter(pk__in=[case.pk for case, _ in opened]))
     builder.created[Case._meta.label] += len(opened)
     builder.created[CaseEvent._meta.label] += len(opened)
+
+
+# --- Content flags ----------------------------------------------------------------------------------
+
+# (page slug or FAQ key, reason, comment, handled). No personal data: editors may not see the cases.
+CONTENT_FLAGS = [
+    (
+        "faq:sopor-nar",
+        "outdated",
+        "Svaret säger varannan vecka, men villor i nya området har tömning varje vecka från i höstas.",
+        False,
+    ),
+    (
+        "faq:sopor-nar",
+        "unclear",
+        "Flera som ringer förstår inte var på fakturan hämtningsschemat står.",
+        False,
+    ),
+    (
+        "faq:bygglov-tid",
+        "wrong",
+        "Svaret nämner inte att tiden räknas först när ansökan är komplett; sökande tror att den räknas "
+        "från inlämningen.",
+        False,
+    ),
+    (
+        "page:parkeringstillstand",
+        "unclear",
+        "Det framgår inte att läkarintyget ska bifogas ansökan, så många ringer och frågar.",
+        False,
+    ),
+    (
+        "page:hemtjanst",
+        "wrong",
+        "Telefontiden för biståndshandläggarna på sidan var fel.",
+        True,
+    ),
+]
+
+
+def build_demo_content_flags(builder):
+    """A few flags from demo cases, one already handled; rows written directly, so no e-mail is sent."""
+    from contactcentre.models import ContentFlag
+
+    if ContentFlag.objects.exists():
+        return
+    cases = Case.objects.filter(confidential=False).order_by("received_at", "pk")
+    if not cases.exists():
+        return
+    agents = [builder.users["agent"], builder.users["agent2"]]
+    now = timezone.now()
+    for number, (item, reason, comment, handled) in enumerate(CONTENT_FLAGS):
+        kind, key = item.split(":", 1)
+        page = builder.pages[key] if kind == "page" else None
+        faq = builder.faqs[key] if kind == "faq" else None
+        # A case the FAQ answered, or one of the page's department, else an earlier demo case.
+        related = cases.filter(resolved_faq=faq) if faq else cases.filter(department=page.contact_department)
+        case = (
+            related[number : number + 1].first()
+            or cases[number * 7 : number * 7 + 1].first()
+            or cases.first()
+        )
+        flagged_at = min(case.received_at + dt.timedelta(hours=2), now - dt.timedelta(hours=1))
+        flag = ContentFlag.objects.create(
+            page=page,
+            faq=faq,
+            case=case,
+            reason=reason,
+            comment=comment,
+            flagged_by=agents[number % 2],
+            handled_at=min(flagged_at + dt.timedelta(days=1), now) if handled else None,
+            handled_by=builder.editor if handled else None,
+        )
+        # created_at is set on insert (auto_now_add); backdated with an update, like the demo cases' clock.
+        ContentFlag.objects.filter(pk=flag.pk).update(created_at=flagged_at)
+        builder.created[ContentFlag._meta.label] += 1

@@ -108,3 +108,48 @@ def _failed(case: Case, attempt: int, error: Exception) -> str:
             case=case, kind=CaseEvent.EMAIL_FAILED, data={"attempts": attempt, "error": str(error)[:200]}
         )
     return "gave up"
+
+
+def admin_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_content_flag_email(flag_id: int, attempt: int = 1) -> str:
+    """Tell the page's or FAQ's editor that it was flagged.
+
+    Sent apart from the flag, so a failing mail server never loses it: the flag is in the editors' list.
+    """
+    from contactcentre import flags
+    from contactcentre.models import ContentFlag
+
+    flags_with_items = ContentFlag.objects.select_related("page", "faq__responsible_editor", "case")
+    flag = flags_with_items.filter(pk=flag_id).first()
+    if flag is None:
+        return "no flag"
+    item = {"page": flag.page, "faq": flag.faq}
+    to = flags.recipient(**item)
+    if not to:
+        return "no recipient"
+    # Editors work in the municipality's working language, whoever flagged and in whatever case.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "flag": flag,
+            "title": flag.faq.question if flag.faq else flag.page.title,
+            "public_url": flag.page.full_url if flag.page else "",
+            "reference": flag.case.reference if flag.case else "",
+            "counts": flags.item_counts(**item),
+            "usage_days": flags.USAGE_DAYS,
+            "edit_url": admin_url(flags.edit_url(**item)),
+            "review_url": admin_url(reverse("contactcentre_content_review")),
+        }
+        subject = render_to_string("contactcentre/email/content_flag_subject.txt", context).strip()
+        body = render_to_string("contactcentre/email/content_flag.txt", context)
+    try:
+        EmailMessage(subject, body, to=[to]).send()
+    except Exception as error:
+        logger.warning("Content flag e-mail %s failed (attempt %s): %s", flag_id, attempt, error)
+        if retry_later(send_content_flag_email, flag_id, attempt):
+            return "retry"
+        return "gave up"
+    return "sent"

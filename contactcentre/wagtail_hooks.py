@@ -48,3 +48,35 @@ def add_tally_panel(request, panels):
 
     if access.is_agent(request.user):
         panels.append(TallyPanel(request))
+
+
+# --- Statistics: the page, its menu item and the managers' panel on the admin home page ----------
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from contactcentre.admin_views.statistics import can_see_statistics
+
+        return can_see_statistics(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_urls():
+    from contactcentre.admin_views.statistics import StatisticsView
+
+    return [path("arenden/statistik/", StatisticsView.as_view(), name="contactcentre_statistics")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(
+        _("Statistics"), reverse("contactcentre_statistics"), name="statistics", icon_name="table", order=160
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_statistics_panel(request, panels):
+    from contactcentre.admin_views.statistics import StatisticsPanel, can_see_statistics
+
+    if can_see_statistics(request.user):
+        panels.append(StatisticsPanel(request))

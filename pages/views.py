@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from pages import search_log
 from pages.locales import active_locale
 from pages.models import FAQ, Blankett, FAQFeedback
 
@@ -19,7 +20,7 @@ RESULTS_PER_PAGE = 20
 
 
 def search(request):
-    """Search pages, FAQ and blanketter in the language being shown."""
+    """Search pages, FAQ and blanketter in the language being shown; count what found nothing."""
     query = request.GET.get("q", "").strip()[:200]
     locale = active_locale()
     context = {"query": query, "pages": None, "faqs": [], "blanketter": []}
@@ -33,7 +34,13 @@ def search(request):
         context["result_count"] = (
             context["pages"].paginator.count + len(context["faqs"]) + len(context["blanketter"])
         )
-        Query.get(query).add_hit()
+        # Wagtail's search promotions count every query: only its masked form, never a
+        # personnummer or phone number someone typed into the search box.
+        promoted = search_log.normalise(query)
+        if promoted:
+            Query.get(promoted).add_hit()
+        if context["result_count"] == 0 and request.GET.get("sida", "1") in {"", "1"}:
+            search_log.record_miss(query, locale.language_code if locale else get_language() or "")
     return TemplateResponse(request, "pages/search.html", context)
 
 

@@ -198,7 +198,14 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             due_dates=service_levels.due_dates(case),
         )
         self.add_canned_replies(context, case)
+        self.add_content_flags(context, case)
         return context
+
+    def add_content_flags(self, context, case):
+        """The flag form (bound after an invalid post to it) and the flags made from this case."""
+        from contactcentre.admin_views.flags import case_page_context  # it imports this module
+
+        context.update(case_page_context(case, getattr(self, "flag_form", None)))
 
     def add_canned_replies(self, context, case):
         """A canned reply chosen with ?svarsmall=<id> becomes the reply's starting text (no script needed)."""

@@ -6,6 +6,7 @@ from contactcentre.admin_views import attachments, case_actions
 from contactcentre.admin_views.contact_log import ContactLogView
 from contactcentre.admin_views.detail import CaseDetailView
 from contactcentre.admin_views.export import CaseExportView
+from contactcentre.admin_views.flags import FlagContentView
 from contactcentre.admin_views.listing import CaseListingView
 
 app_name = "contactcentre_admin"
@@ -26,5 +27,6 @@ urlpatterns = [
     path("<int:pk>/diarium/", case_actions.RegistryView.as_view(), name="registry"),
     path("<int:pk>/sekretess/", case_actions.SecrecyView.as_view(), name="secrecy"),
     path("<int:pk>/atgardad/", case_actions.ClearAttentionView.as_view(), name="clear_attention"),
+    path("<int:pk>/flagga/", FlagContentView.as_view(), name="flag"),
     path("<int:pk>/bilagor/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

@@ -40,6 +40,14 @@ class ContactCentreSettings(BaseGenericSetting):
         _("target: e-mails answered within one working day (%)"),
         90,
     )
+    service_level_target = percent(
+        _("target: cases within their service level (%)"),
+        90,
+        _(
+            "A service area misses its service level when a smaller share of its cases got their "
+            "first response, or their resolution, by the due date."
+        ),
+    )
     web_editor_email = models.EmailField(
         _("web editors' e-mail address"),
         blank=True,
@@ -49,7 +57,11 @@ class ContactCentreSettings(BaseGenericSetting):
     panels = [
         FieldPanel("department"),
         MultiFieldPanel(
-            [FieldPanel("first_contact_resolution_target"), FieldPanel("email_one_working_day_target")],
+            [
+                FieldPanel("first_contact_resolution_target"),
+                FieldPanel("email_one_working_day_target"),
+                FieldPanel("service_level_target"),
+            ],
             heading=_("Targets"),
         ),
         FieldPanel("web_editor_email"),

@@ -4,6 +4,10 @@ The window is a day (today or the next working day) and a half day (08–12 or 1
 which is what a contact centre can plan its call-backs by. ``describe()`` turns it into a
 date, so the case title in the queue reads "Ring upp 27/11 08–12: Bygglov" without a
 new column; the answers and the form snapshot hold the choice as well.
+
+Working days are the days the contact centre's phone is open (``contactcentre.working_hours``),
+so weekends, public holidays, the eves it keeps closed and the days an editor closed in the
+opening hours are skipped.
 """
 
 import datetime as dt
@@ -14,9 +18,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contactcentre.working_hours import MAX_CLOSED_DAYS, contact_centre_schedule, is_working_day
 from eservices.definitions.common import shorten
 from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
+from pages.hours import Schedule
 
 SLUG = "ring-upp-mig"
 TODAY_MORNING = "today_morning"
@@ -35,12 +41,14 @@ HOURS = {"morning": ("08–12", dt.time(12)), "afternoon": ("12–16.45", dt.tim
 PHONE_PATTERN = re.compile(r"^\+?[\d\s-]+$")
 
 
-def next_working_day(day: dt.date) -> dt.date:
-    """The next weekday after ``day`` (public holidays are left to the agent)."""
-    day += dt.timedelta(days=1)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    return day
+def next_working_day(day: dt.date, schedule: Schedule | None = None) -> dt.date:
+    """The first day after ``day`` on which the contact centre is open."""
+    schedule = schedule or contact_centre_schedule()
+    for offset in range(1, MAX_CLOSED_DAYS + 1):
+        candidate = day + dt.timedelta(days=offset)
+        if is_working_day(candidate, schedule):
+            return candidate
+    return day + dt.timedelta(days=1)  # closed for a year: the agent sorts it out
 
 
 def window_of(choice: str, now: dt.datetime | None = None) -> tuple[dt.date, str]:
@@ -52,14 +60,14 @@ def window_of(choice: str, now: dt.datetime | None = None) -> tuple[dt.date, str
 
 
 def window_has_passed(choice: str, now: dt.datetime | None = None) -> bool:
-    """Is a "today" window over, or is today a weekend day, when nobody calls?"""
+    """Is a "today" window over, or is the contact centre closed today, so nobody calls?"""
     if not choice.startswith("today"):
         return False
     local = timezone.localtime(now) if now else timezone.localtime()
     _hours, ends = HOURS["morning" if choice.endswith("morning") else "afternoon"]
     if local.weekday() == 4 and choice.endswith("afternoon"):
         ends = dt.time(16)
-    return local.weekday() >= 5 or local.time() >= ends
+    return local.time() >= ends or not is_working_day(local.date())
 
 
 def clean_phone(value: str) -> str:
@@ -104,7 +112,8 @@ class CallBackForm(StepForm):
         choice = self.cleaned_data["window"]
         if window_has_passed(choice):
             raise ValidationError(
-                _("That time has passed or falls on a weekend: choose the next working day."), code="passed"
+                _("That time has passed or we are closed that day: choose the next working day."),
+                code="passed",
             )
         return choice
 

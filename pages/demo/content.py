@@ -74,7 +74,14 @@ GROUPS = {
         *(f"contactcentre.{action}_cannedreply" for action in ("add", "change")),
     ],
     # The contact centre's manager follows its statistics.
-    "Kontaktcenterchef": ["wagtailadmin.access_admin", "contactcentre.view_statistics"],
+    # ... and sets its targets and the service levels.
+    "Kontaktcenterchef": [
+        "wagtailadmin.access_admin",
+        "contactcentre.view_statistics",
+        "contactcentre.change_contactcentresettings",
+        "contactcentre.add_servicelevel",
+        "contactcentre.change_servicelevel",
+    ],
     # Case officers: one group per department. Which department each group works for is a
     # DepartmentGroup row, written by contactcentre/demo.py (pages does not import contactcentre).
     **{name: ["wagtailadmin.access_admin"] for name in DEPARTMENT_GROUPS if name != "Kontaktcenter"},

@@ -1,4 +1,7 @@
+import smtplib
+
 from django.contrib.auth.models import Group, Permission
+from django.core.mail.backends.locmem import EmailBackend
 
 import pytest
 
@@ -111,3 +114,28 @@ def answered_case():
         )
     )
     return case
+
+
+# --- A mail server that fails on demand, for the e-mail tasks' retries -----------------------------
+
+FAILURES = {"left": 0}
+
+
+class FlakyBackend(EmailBackend):
+    """Fails as long as FAILURES["left"] > 0, then delivers to the locmem outbox."""
+
+    def send_messages(self, messages):
+        if FAILURES["left"] > 0:
+            FAILURES["left"] -= 1
+            raise smtplib.SMTPServerDisconnected("mail server went away")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def flaky_mail(settings):
+    """Tasks in the database backend (run by a worker in the test) and the flaky mail server."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "tests.contactcentre.conftest.FlakyBackend"
+    FAILURES["left"] = 0
+    yield FAILURES
+    FAILURES["left"] = 0

@@ -5,10 +5,8 @@ the immediate backend would swallow the errors being tested.
 """
 
 import datetime as dt
-import smtplib
 
 from django.core import mail
-from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -22,26 +20,11 @@ from contactcentre.services import NewCase, open_case
 # The worker takes its own (exclusive) transactions, so these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FAILURES = {"left": 0}
-
-
-class FlakyBackend(EmailBackend):
-    """Fails as long as FAILURES["left"] > 0, then delivers to the locmem outbox."""
-
-    def send_messages(self, messages):
-        if FAILURES["left"] > 0:
-            FAILURES["left"] -= 1
-            raise smtplib.SMTPServerDisconnected("mail server went away")
-        return super().send_messages(messages)
-
 
 @pytest.fixture
-def database_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
-    FAILURES["left"] = 0
-    yield
-    FAILURES["left"] = 0
+def database_tasks(flaky_mail):
+    """The flaky mail server of conftest.py: ``database_tasks["left"] = 2`` fails twice."""
+    return flaky_mail
 
 
 def run_worker_until_idle(max_rounds=10):
@@ -68,7 +51,7 @@ def test_receipt_is_queued_with_the_case_not_sent_in_the_request(database_tasks)
 
 
 def test_a_failing_mail_server_is_retried_with_back_off_until_it_works(database_tasks):
-    FAILURES["left"] = 2
+    database_tasks["left"] = 2
     case = new_case()
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     retry = DBTaskResult.objects.get(status="READY")
@@ -82,7 +65,7 @@ def test_a_failing_mail_server_is_retried_with_back_off_until_it_works(database_
 
 
 def test_after_the_last_attempt_the_case_is_flagged_for_staff(database_tasks):
-    FAILURES["left"] = 100
+    database_tasks["left"] = 100
     case = new_case()
     run_worker_until_idle(max_rounds=tasks.MAX_ATTEMPTS + 2)
     case.refresh_from_db()

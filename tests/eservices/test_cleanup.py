@@ -13,6 +13,8 @@ import pytest
 
 from eservices.models import Draft, EServicePage
 from eservices.wizard import WizardFileStorage
+from pages.models import SearchMiss
+from pages.models.search_log import KEEP_DAYS
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,13 @@ def test_abandoned_uploads_are_deleted_and_draft_uploads_kept(settings, tmp_path
 def test_run_periodic_jobs_runs_every_job(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("run_periodic_jobs", verbosity=0)
+
+
+def test_run_periodic_jobs_prunes_old_search_misses(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    oldest_kept = timezone.localdate() - dt.timedelta(days=KEEP_DAYS)
+    old = SearchMiss.objects.create(day=oldest_kept - dt.timedelta(days=1), language="sv", query="sotning")
+    kept = SearchMiss.objects.create(day=oldest_kept, language="sv", query="sotning")
+    call_command("run_periodic_jobs", verbosity=0)
+    assert not SearchMiss.objects.filter(pk=old.pk).exists()
+    assert SearchMiss.objects.filter(pk=kept.pk).exists()

@@ -19,6 +19,7 @@ from eservices.definitions.ring_upp_mig import (
     next_working_day,
     window_has_passed,
 )
+from pages.models import OpeningHours, OpeningHoursException
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,13 @@ def test_a_call_back_request_reaches_the_contact_centre_with_its_window(client, 
     [step] = case.form_snapshot["steps"]
     assert {field["name"] for field in step["fields"]} == {"phone", "name", "window", "about"}
     assert case.retain_until == timezone.localdate(case.received_at) + dt.timedelta(days=90)
+    # In the contact centre's queue, with its window in the title, and counted as its contact.
+    assert case.handled_by_contact_centre
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="agent"))
+    listing = client.get("/admin/arenden/", {"status": "new"}).content.decode()
+    assert case.reference in listing and f"Ring upp {day.day}/{day.month} 08–12" in listing
 
 
 @pytest.mark.parametrize("phone", ["12345", "070 abc 12 34", "070-174 06 12 12 12 12 12", "070/1740612"])
@@ -116,6 +124,50 @@ def test_the_next_working_day_skips_the_weekend():
     assert next_working_day(dt.date(2026, 11, 26)) == dt.date(2026, 11, 27)
     assert next_working_day(dt.date(2026, 11, 27)) == dt.date(2026, 11, 30)
     assert next_working_day(dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2024, 12, 23), dt.date(2024, 12, 27)),  # Christmas Eve (closed), Christmas Day, Annandag
+        (dt.date(2026, 12, 23), dt.date(2026, 12, 28)),  # … and then the weekend
+        (dt.date(2026, 12, 30), dt.date(2027, 1, 4)),  # New Year's Eve, New Year's Day, the weekend
+        (dt.date(2027, 1, 4), dt.date(2027, 1, 5)),  # Trettondagsafton: open 08–13 is a working day
+        (dt.date(2027, 1, 5), dt.date(2027, 1, 7)),  # Trettondedag jul
+        (dt.date(2026, 4, 2), dt.date(2026, 4, 7)),  # Långfredagen to Annandag påsk
+        (dt.date(2026, 5, 13), dt.date(2026, 5, 15)),  # Kristi himmelsfärds dag
+        (dt.date(2026, 6, 18), dt.date(2026, 6, 22)),  # Midsommarafton (closed), summer hours after
+    ],
+)
+def test_the_next_working_day_skips_holidays_and_the_eves_the_contact_centre_keeps_closed(day, expected):
+    assert next_working_day(day) == expected
+
+
+def test_the_next_working_day_skips_a_day_an_editor_closed():
+    phone = OpeningHours.objects.get(channel=OpeningHours.PHONE)
+    OpeningHoursException.objects.create(
+        opening_hours=phone, date=dt.date(2026, 11, 27), closed=True, note="Flytt"
+    )
+    assert next_working_day(dt.date(2026, 11, 26)) == dt.date(2026, 11, 30)
+
+
+def test_a_window_today_on_a_holiday_or_a_closed_eve_is_refused():
+    assert window_has_passed(TODAY_MORNING, at(2026, 12, 24, 9))  # Christmas Eve, a Thursday
+    assert window_has_passed(TODAY_AFTERNOON, at(2026, 5, 14, 12, 30))  # Ascension Day
+    assert not window_has_passed(TODAY_MORNING, at(2026, 12, 23, 9))
+    assert not window_has_passed(NEXT_MORNING, at(2026, 12, 24, 9))
+    with mock.patch.object(ring_upp_mig.timezone, "localtime", return_value=at(2026, 12, 24, 9)):
+        form = CallBackForm(data={**CALL, "window": TODAY_MORNING})
+        assert not form.is_valid()
+    assert form.errors["window"] == [
+        "Den tiden har passerat eller så har vi stängt den dagen: välj nästa arbetsdag."
+    ]
+
+
+def test_a_call_back_asked_for_before_christmas_is_planned_after_it():
+    with mock.patch.object(ring_upp_mig.timezone, "localdate", return_value=dt.date(2026, 12, 23)):
+        details = ring_upp_mig.describe({"ring": {**CALL, "window": NEXT_MORNING}})
+    assert details["title"] == "Ring upp 28/12 08–12: Bygglov"
 
 
 def test_describe_puts_the_window_and_the_subject_in_the_title():

@@ -16,6 +16,7 @@ JOBS = [
     ("delete_abandoned_uploads", {}),
     ("apply_retention", {}),
     ("prune_rate_limits", {}),
+    ("prune_search_misses", {}),
 ]
 
 

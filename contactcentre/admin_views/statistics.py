@@ -1,0 +1,105 @@
+"""The statistics page, its CSV exports and the managers' panel on the admin home page.
+
+Everything shown is an aggregate: no case, name or reference appears, so the page is for
+anyone with ``contactcentre.view_statistics`` (the contact centre's manager) whatever the
+departments they work for.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from contactcentre.statistics import measures
+from contactcentre.statistics.period import PRESETS, PeriodForm, default_period, this_month
+
+
+def can_see_statistics(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("contactcentre.view_statistics"))
+
+
+class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "contactcentre/admin/statistics.html"
+    page_title = _("Contact-centre statistics")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_statistics(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request, *args, **kwargs):
+        asked = "from" in request.GET or "to" in request.GET
+        form = PeriodForm(request.GET) if asked else None
+        if form is None:
+            period = default_period()
+            form = PeriodForm(initial={"start": period.start, "end": period.end})
+        elif form.is_valid():
+            period = form.period
+        else:
+            period = None  # the page shows the errors and what was typed, and no numbers
+        key = request.GET.get("csv")
+        if key:
+            if period is None:
+                raise Http404
+            return self.csv(key, period)
+        now = timezone.now()
+        today = timezone.localdate(now)
+        context = self.get_context_data(
+            form=form,
+            period=period,
+            sections=measures.all_sections(period, now) if period else [],
+            presets=[(label, preset(today)) for label, preset in PRESETS],
+            centre_missing=measures.targets().department_id is None,
+            settings_url=reverse("wagtailsettings:edit", args=["contactcentre", "contactcentresettings"]),
+        )
+        return self.render_to_response(context)
+
+    def csv(self, key, period):
+        table = measures.table(key, period, timezone.now())
+        if table is None:
+            raise Http404
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = f"statistik-{key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        table.write_csv(response)
+        return response
+
+
+class StatisticsPanel(Component):
+    """This month so far, for the manager's admin home page: the numbers asked for most."""
+
+    name = "contactcentre_statistics"
+    template_name = "contactcentre/admin/statistics_panel.html"
+    order = 60
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        now = timezone.now()
+        period = this_month(timezone.localdate(now))
+        settings = measures.targets()
+        resolution = measures.first_contact_resolution(period)
+        email = measures.email_section(period, now).figures[0]
+        backlog = measures.backlog_section(period, now).figures
+        return {
+            "period": period,
+            "figures": [
+                measures.Figure(
+                    gettext("Resolved at first contact"), resolution, settings.first_contact_resolution_target
+                ),
+                email,
+                *backlog,
+            ],
+            "url": reverse("contactcentre_statistics"),
+        }
