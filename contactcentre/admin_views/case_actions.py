@@ -126,6 +126,7 @@ class ForwardView(CaseActionView):
 class ResolveView(CaseActionView):
     form_class = forms.ResolveForm
     prefix = "resolve"
+    needs_case = True
 
     def perform(self, user, case, data):
         actions.resolve(user, case, first_contact=data["first_contact"], faq=data["faq"])

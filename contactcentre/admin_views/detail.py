@@ -127,7 +127,7 @@ def action_forms(user, case: Case) -> dict:
     if Status.FORWARDED in allowed or case.status == Status.FORWARDED:
         found["forward"] = forms.ForwardForm(prefix="forward")
     if Status.RESOLVED in allowed:
-        found["resolve"] = forms.ResolveForm(prefix="resolve")
+        found["resolve"] = forms.ResolveForm(prefix="resolve", case=case)
     if case.needs_attention:
         found["attention"] = forms.ClearAttentionForm(prefix="attention")
     if access.can(user, access.REGISTER, case):

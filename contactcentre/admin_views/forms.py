@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.utils import get_user_display_name
 
-from contactcentre import access, workflow
+from contactcentre import access, actions, workflow
 from contactcentre.models.cases import Channel, Status
 from contactcentre.services import NewCase
 from pages.models import FAQ, Department, ServiceArea
@@ -119,6 +119,17 @@ class ResolveForm(forms.Form):
         required=False,
         empty_label=_("None"),
     )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None and not actions.could_be_first_contact(case):
+            # Only "no" is true of it; the statistics count on that (actions.resolve refuses "yes").
+            field = self.fields["first_contact"]
+            field.choices = [("no", _("No"))]
+            field.initial = "no"
+            field.help_text = _(
+                "Forwarded, waited for the citizen's answer, or a call-back: not resolved at first contact."
+            )
 
 
 class ContactLogForm(forms.Form):

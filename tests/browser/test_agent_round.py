@@ -16,7 +16,8 @@ def log_in(page, base_url, username):
 
 def test_agent_claims_replies_and_resolves_a_new_case(site, page):
     log_in(page, site["url"], "agent")
-    page.goto(site["url"] + "/admin/arenden/?status=new")
+    # A phone call (not a call-back request, which can never be resolved at first contact).
+    page.goto(site["url"] + "/admin/arenden/?status=new&channel=phone")
     assert_no_axe_violations(page, "queue listing")
     first = page.locator("a[href*='/admin/arenden/'] span[id^='case_']").first
     reference = first.inner_text().strip()

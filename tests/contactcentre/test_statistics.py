@@ -441,3 +441,20 @@ def test_the_page_says_when_the_contact_centres_department_is_not_set(client, ma
     assert "Kontaktcenters förvaltning är inte angiven" not in client.get(URL).content.decode()
     ContactCentreSettings.objects.update(department=None)
     assert "Kontaktcenters förvaltning är inte angiven" in client.get(URL).content.decode()
+
+
+def test_the_resolve_form_offers_only_no_for_a_forwarded_case(client, staff):
+    agent = staff["agent"]
+    case = case_at(at(2025, 11, 10, 10), channel=Channel.PHONE, opened_by=agent)
+    client.force_login(agent)
+    page = client.get(reverse("contactcentre_admin:detail", args=[case.pk])).content.decode()
+    assert 'name="resolve-first_contact" value="yes"' in page
+    actions.forward(agent, case, department("Kontaktcenter"))
+    page = client.get(reverse("contactcentre_admin:detail", args=[case.pk])).content.decode()
+    assert 'name="resolve-first_contact" value="yes"' not in page
+    assert "inte löst vid första kontakten" in page
+    response = client.post(
+        reverse("contactcentre_admin:resolve", args=[case.pk]), {"resolve-first_contact": "yes"}
+    )
+    assert response.status_code == 302
+    assert Case.objects.get(pk=case.pk).status != Status.RESOLVED
