@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from contactcentre import access
 from contactcentre.admin_views import urls as queue_urls
-from contactcentre.admin_views.bulk import AssignCasesBulkAction
+from contactcentre.admin_views.bulk import AssignCasesBulkAction, ChangeStatusCasesBulkAction
 
 
 class CaseQueueMenuItem(MenuItem):
@@ -30,6 +30,7 @@ def register_queue_menu_item():
 
 
 hooks.register("register_bulk_action", AssignCasesBulkAction)
+hooks.register("register_bulk_action", ChangeStatusCasesBulkAction)
 
 
 # --- Tallies (kontaktstatistik): the one-click form on the admin home page -----------------------

@@ -1,4 +1,4 @@
-"""Bulk assign from the queue, as a Wagtail bulk action: each case through ``actions.assign``."""
+"""Bulk assign and bulk status change from the queue (Wagtail bulk actions), each case through its action."""
 
 from django import forms as django_forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +12,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 from contactcentre import access, actions
 from contactcentre.admin_views.forms import UserChoiceField
 from contactcentre.models import Case
+from contactcentre.models.cases import Status
 
 
 class BulkAssignForm(django_forms.Form):
@@ -87,3 +88,67 @@ class AssignCasesBulkAction(BulkAction):
             "%(count)d cases assigned to %(name)s.",
             num_parent_objects,
         ) % {"count": num_parent_objects, "name": name}
+
+
+# The statuses a whole selection can move to; waiting and forwarding need a message or a department.
+BULK_STATUSES = [Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED]
+
+
+class BulkStatusForm(django_forms.Form):
+    status = django_forms.ChoiceField(
+        label=_("New status"),
+        choices=[(status.value, status.label) for status in BULK_STATUSES],
+        widget=django_forms.RadioSelect,
+    )
+
+
+class ChangeStatusCasesBulkAction(AssignCasesBulkAction):
+    """Close the day's resolved cases, or take a batch into work, in one go (``actions.change_status``)."""
+
+    display_name = _("Change status")
+    action_type = "status"
+    aria_label = _("Change the status of the selected cases")
+    template_name = "contactcentre/admin/bulk_actions/confirm_status.html"
+    action_priority = 20
+    form_class = BulkStatusForm
+
+    def check_perm(self, obj):
+        return access.can(self.request.user, access.CHANGE_STATUS, obj)
+
+    def get_execution_context(self):
+        return {"view": self, "status": self.cleaned_form.cleaned_data["status"]}
+
+    @classmethod
+    def execute_action(cls, objects, view=None, status=None, **kwargs):
+        view.changed, view.refused = [], []
+        for case in objects:
+            if case.status == status:
+                continue
+            try:
+                actions.change_status(view.request.user, case, status)
+            except (ValidationError, PermissionDenied):
+                # Not a transition the workflow allows, such as reopening a closed case.
+                view.refused.append(case)
+            else:
+                view.changed.append(case)
+        return len(view.changed), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        label = Status(self.cleaned_form.cleaned_data["status"]).label
+        if self.refused:
+            messages.warning(
+                self.request,
+                ngettext(
+                    "Not changed, as a case cannot go from its status to %(status)s: %(references)s.",
+                    "Not changed, as these cases cannot go from their status to %(status)s: %(references)s.",
+                    len(self.refused),
+                )
+                % {"status": label, "references": ", ".join(case.reference for case in self.refused)},
+            )
+        if not num_parent_objects:
+            return None
+        return ngettext(
+            "%(count)d case is now %(status)s.",
+            "%(count)d cases are now %(status)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "status": label}

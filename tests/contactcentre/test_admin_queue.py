@@ -13,6 +13,7 @@ import pytest
 
 from contactcentre import access, actions
 from contactcentre.models import Case
+from contactcentre.models.cases import Status
 from contactcentre.services import NewCase, open_case
 from tests.contactcentre.conftest import area
 
@@ -256,6 +257,42 @@ def test_bulk_assign_only_to_people_who_work_cases(signed_in, staff, queue):
     assert response.status_code == 200  # the form again, with its error
     queue["lamp"].refresh_from_db()
     assert queue["lamp"].assignee is None
+
+
+# --- bulk status change -------------------------------------------------------------------------
+
+BULK_STATUS = reverse("wagtail_bulk_action", args=["contactcentre", "case", "status"])
+
+
+def test_bulk_close_closes_what_may_close_and_reports_the_rest(signed_in, staff, queue, cases):
+    client = signed_in("agent")
+    actions.change_status(staff["agent"], queue["old"], Status.CLOSED)  # a closed case stays closed
+    ids = [queue["visit"].pk, queue["lamp"].pk, queue["old"].pk, cases["social"].pk]
+    query = "&".join(f"id={pk}" for pk in ids) + f"&next={INDEX}"
+
+    page = client.get(f"{BULK_STATUS}?{query}").content.decode()
+    assert queue["visit"].reference in page and cases["social"].reference not in page
+
+    response = client.post(f"{BULK_STATUS}?{query}", {"status": Status.IN_PROGRESS})
+    assert response.status_code == 302 and response.url == INDEX
+    for name in ("visit", "lamp", "old"):
+        queue[name].refresh_from_db()
+    cases["social"].refresh_from_db()
+    assert queue["visit"].status == Status.IN_PROGRESS  # reopened from resolved
+    assert queue["lamp"].status == Status.IN_PROGRESS
+    assert queue["old"].status == Status.CLOSED  # closed cases are never reopened
+    assert cases["social"].status == Status.NEW  # not the agent's to see
+    notes = " ".join(messages_of(response))
+    assert queue["old"].reference in notes and "2 ärenden" in notes
+    assert queue["lamp"].events.filter(kind="status_changed").exists()
+
+
+def test_bulk_status_needs_a_status(signed_in, queue):
+    client = signed_in("agent")
+    response = client.post(f"{BULK_STATUS}?id={queue['lamp'].pk}", {"status": "waiting"})
+    assert response.status_code == 200  # the form again, with its error
+    queue["lamp"].refresh_from_db()
+    assert queue["lamp"].status == Status.NEW
 
 
 # --- the rules behind the choices ---------------------------------------------------------------
