@@ -92,6 +92,17 @@ def test_bulk_assign_only_touches_visible_cases(as_role, staff, cases, role):
         assert assigned is access.can_view(staff[role], case), f"{role}, {name}"
 
 
+@pytest.mark.parametrize("role", ["agent", "teknik", "social"])
+def test_bulk_status_only_touches_visible_cases(as_role, staff, cases, role):
+    client = as_role(role)
+    url = "/admin/bulk/contactcentre/case/status/"
+    ids = [cases["lamp"].pk, cases["social"].pk]
+    client.post(f"{url}?" + "&".join(f"id={pk}" for pk in ids), {"status": "closed"})
+    for name, case in cases.items():
+        case.refresh_from_db()
+        assert (case.status == "closed") is access.can_view(staff[role], case), f"{role}, {name}"
+
+
 def test_the_citizen_api_needs_the_token_whoever_asks(as_role, cases):
     client = as_role("admin")
     case = cases["lamp"]
