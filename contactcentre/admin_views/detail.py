@@ -7,11 +7,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
 
 from contactcentre import access, audit, canned, service_levels, workflow
 from contactcentre.admin_views import forms
@@ -166,6 +169,11 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return self.case.reference
+
+    @cached_property
+    def header_buttons(self):
+        url = reverse("contactcentre_admin:next") + f"?efter={self.case.pk}"
+        return [HeaderButton(_("Next case"), url=url, icon_name="arrow-right")]
 
     def get_breadcrumbs_items(self):
         return [

@@ -170,6 +170,7 @@ class CaseListingView(BaseListingView):
         query = self.request.GET.urlencode()
         export_url = reverse("contactcentre_admin:export") + (f"?{query}" if query else "")
         return [
+            HeaderButton(_("Next case"), url=reverse("contactcentre_admin:next"), icon_name="arrow-right"),
             HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus"),
             HeaderButton(_("Export the list (CSV)"), url=export_url, icon_name="download"),
         ]

@@ -8,6 +8,7 @@ from contactcentre.admin_views.detail import CaseDetailView
 from contactcentre.admin_views.export import CaseExportView
 from contactcentre.admin_views.flags import FlagContentView
 from contactcentre.admin_views.listing import CaseListingView
+from contactcentre.admin_views.next_case import next_case
 
 app_name = "contactcentre_admin"
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", CaseListingView.as_view(), name="index"),
     path("results/", CaseListingView.as_view(results_only=True), name="index_results"),
     path("ny/", ContactLogView.as_view(), name="add"),
+    path("nasta/", next_case, name="next"),
     path("export/", CaseExportView.as_view(), name="export"),
     path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
     path("<int:pk>/ta/", case_actions.ClaimView.as_view(), name="claim"),

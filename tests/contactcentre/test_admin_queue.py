@@ -324,3 +324,50 @@ def test_cases_write_no_wagtail_log_entries(signed_in, staff, queue):
     client.post(f"{BULK}?id={queue['old'].pk}", {"assignee": staff["agent"].pk})
     content_type = ContentType.objects.get_for_model(Case)
     assert not ModelLogEntry.objects.filter(content_type=content_type).exists()
+
+
+# --- next case -----------------------------------------------------------------------------------
+
+NEXT = reverse("contactcentre_admin:next")
+
+
+def test_next_case_opens_the_most_urgent_unassigned_case_of_my_departments(signed_in, staff, queue, cases):
+    from contactcentre.admin_views.next_case import next_case_for
+
+    from contactcentre import service_levels
+
+    teknik = staff["teknik"]
+    mine = [case.pk for case in [*queue.values(), *cases.values()]]
+    Case.objects.exclude(pk__in=mine).update(assignee=staff["admin"])  # the demo's cases out of the way
+    service_levels.recompute_due_dates(Case.objects.filter(pk=queue["old"].pk))  # 40 days old: overdue
+    # Teknik's unassigned new cases: the lamp, the flagged one, and the old one, the most urgent.
+    expected = next_case_for(teknik)
+    assert expected.pk == queue["old"].pk
+    response = signed_in("teknik").get(NEXT)
+    assert response["Location"] == reverse("contactcentre_admin:detail", args=[queue["old"].pk])
+    # From the case page, "next" skips the case being looked at.
+    after = signed_in("teknik").get(NEXT, {"efter": queue["old"].pk})
+    assert after["Location"] != response["Location"]
+    # A claimed case is not offered, nor one of another department.
+    actions.claim(teknik, queue["old"])
+    assert next_case_for(teknik).pk != queue["old"].pk
+    assert next_case_for(teknik).department_id in access.department_ids(teknik)
+
+
+def test_next_case_when_nothing_is_waiting(signed_in, staff):
+    Case.objects.filter(status__in=["new", "forwarded"]).update(assignee=staff["admin"])
+    response = signed_in("teknik").get(NEXT, follow=True)
+    assert response.redirect_chain[-1][0] == INDEX
+    assert "Inget otilldelat ärende väntar på dig." in response.content.decode()
+
+
+def test_next_case_is_for_staff_only(signed_in):
+    assert signed_in("outsider").get(NEXT).status_code in (302, 403)
+    assert signed_in("outsider").get(NEXT)["Location"] != INDEX
+
+
+def test_the_queue_and_the_case_page_offer_next_case(signed_in, queue):
+    client = signed_in("agent")
+    assert NEXT in client.get(INDEX).content.decode()
+    page = client.get(reverse("contactcentre_admin:detail", args=[queue["lamp"].pk])).content.decode()
+    assert f"{NEXT}?efter={queue['lamp'].pk}" in page
