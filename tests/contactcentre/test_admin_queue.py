@@ -332,9 +332,8 @@ NEXT = reverse("contactcentre_admin:next")
 
 
 def test_next_case_opens_the_most_urgent_unassigned_case_of_my_departments(signed_in, staff, queue, cases):
-    from contactcentre.admin_views.next_case import next_case_for
-
     from contactcentre import service_levels
+    from contactcentre.admin_views.next_case import next_case_for
 
     teknik = staff["teknik"]
     mine = [case.pk for case in [*queue.values(), *cases.values()]]
