@@ -66,9 +66,12 @@ def reference_only_cases(user, queryset=None):
     queryset = Case.objects.all() if queryset is None else queryset
     if not user.is_authenticated:
         return queryset.none()
-    return queryset.filter(opened_by=user, confidential=True).exclude(
-        pk__in=visible_cases(user, queryset).values("pk")
-    )
+    if user.is_superuser:
+        return queryset.none()
+    # The rule of visible_cases() negated for confidential cases: not one of my departments.
+    # (Excluding the visible cases' ids instead made PostgreSQL re-read ~900 000 ids per row:
+    # docs/performance.md.)
+    return queryset.filter(opened_by=user, confidential=True).exclude(department_id__in=department_ids(user))
 
 
 def can_view(user, case) -> bool:

@@ -5,11 +5,13 @@ anyone with ``contactcentre.view_statistics`` (the contact centre's manager) wha
 departments they work for.
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -18,6 +20,25 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from contactcentre.statistics import measures
 from contactcentre.statistics.period import PRESETS, PeriodForm, default_period, this_month
+
+
+def cache_key(period) -> str:
+    return f"contactcentre:statistics:{get_language()}:{period.start}:{period.end}"
+
+
+def cached(period):
+    return cache.get(cache_key(period)) if settings.STATISTICS_CACHE_SECONDS else None
+
+
+def computed(period):
+    """The period's sections and when they were counted, kept ``STATISTICS_CACHE_SECONDS``."""
+    found = cached(period)
+    if found is None:
+        now = timezone.now()
+        found = (measures.all_sections(period, now), now)
+        if settings.STATISTICS_CACHE_SECONDS:
+            cache.set(cache_key(period), found, settings.STATISTICS_CACHE_SECONDS)
+    return found
 
 
 def can_see_statistics(user) -> bool:
@@ -52,12 +73,13 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
             if period is None:
                 raise Http404
             return self.csv(key, period)
-        now = timezone.now()
-        today = timezone.localdate(now)
+        today = timezone.localdate()
+        sections, counted_at = computed(period) if period else ([], None)
         context = self.get_context_data(
             form=form,
             period=period,
-            sections=measures.all_sections(period, now) if period else [],
+            sections=sections,
+            counted_at=counted_at,
             presets=[(label, preset(today)) for label, preset in PRESETS],
             centre_missing=measures.targets().department_id is None,
             settings_url=reverse("wagtailsettings:edit", args=["contactcentre", "contactcentresettings"]),
@@ -65,9 +87,13 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
     def csv(self, key, period):
-        table = measures.table(key, period, timezone.now())
-        if table is None:
+        if key not in measures.TABLE_KEYS:
             raise Http404
+        found = cached(period)
+        if found is None:  # only the table's own section is counted
+            table = measures.table(key, period, timezone.now())
+        else:
+            table = next(table for section in found[0] for table in section.tables if table.key == key)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         name = f"statistik-{key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -156,6 +156,10 @@ if CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The statistics page keeps the numbers of a period this many seconds (0: never), so a
+# manager's CSV downloads and second look do not recount a year of cases.
+STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 300)
+
 # --- Rate limits (contactcentre.ratelimit): scope -> (attempts, window in seconds) per client
 # address. Counted in the database, or in the cache when CACHE_URL (Redis) is set.
 RATE_LIMITS = {

@@ -29,3 +29,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"kommunportal-test-{os.getpid()}.sqlite3")
     }
+STATISTICS_CACHE_SECONDS = 0  # every test counts its own data

@@ -180,6 +180,22 @@ def test_search_finds_a_reference_and_a_registry_number(signed_in, queue):
     assert listed(by_reference, queue["lamp"]) and not listed(by_reference, queue["old"])
     by_number = client.get(INDEX, {"q": "KS/2026/0123"})
     assert listed(by_number, queue["old"]) and not listed(by_number, queue["lamp"])
+    # Part of a reference still finds it (a substring search); a whole one is an exact look-up.
+    partial = client.get(INDEX, {"q": queue["lamp"].reference[3:]})
+    assert listed(partial, queue["lamp"])
+
+
+def test_a_whole_reference_is_looked_up_by_equality(signed_in, queue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in("agent")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(INDEX, {"q": f" {queue['lamp'].reference.lower()} "})
+    assert listed(response, queue["lamp"]) and not listed(response, queue["old"])
+    listing = [query["sql"] for query in queries.captured_queries if "contactcentre_case" in query["sql"]]
+    assert any(f"\"reference\" = '{queue['lamp'].reference}'" in sql for sql in listing)
+    assert not any("LIKE" in sql and "reference" in sql for sql in listing)
 
 
 def test_the_results_view_filters_without_the_page_around_it(signed_in, queue):

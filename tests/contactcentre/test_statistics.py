@@ -458,3 +458,22 @@ def test_the_resolve_form_offers_only_no_for_a_forwarded_case(client, staff):
     )
     assert response.status_code == 302
     assert Case.objects.get(pk=case.pk).status != Status.RESOLVED
+
+
+def test_a_periods_numbers_are_kept_for_a_while_and_the_csv_reuses_them(client, staff, manager, settings):
+    from django.core.cache import cache
+
+    settings.STATISTICS_CACHE_SECONDS = 300
+    cache.clear()
+    client.force_login(manager)
+    query = {"from": "2025-12-01", "to": "2025-12-31"}
+    first = client.get(URL, query)
+    assert "räknat kl." in first.content.decode()
+    case_at(at(2025, 12, 2, 9), channel=Channel.LETTER, opened_by=staff["agent"])
+    # Within the cache time the page and the CSV show the numbers counted first.
+    lines = client.get(URL, {**query, "csv": "cases-by-channel"}).content.decode("utf-8-sig").splitlines()
+    assert not any(line.startswith("Brev;") for line in lines)
+    cache.clear()
+    lines = client.get(URL, {**query, "csv": "cases-by-channel"}).content.decode("utf-8-sig").splitlines()
+    assert any(line.startswith("Brev;") for line in lines)
+    cache.clear()
