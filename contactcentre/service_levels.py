@@ -15,8 +15,9 @@ Rules:
 - The due dates are stored on the case (``first_response_due``, ``resolution_due``) when it
   is opened, with the ends of its first two working days (the e-mail measures of the
   statistics); the working time taken to the first response and to the resolution is
-  stored when each happens. ``recompute_due_dates`` (command ``recompute_due_dates``)
-  refreshes all of them after the targets or the opening hours change.
+  stored when each happens. When a service level or the phone opening hours change, a
+  background task recounts the open cases (``contactcentre.signals``); finished cases keep
+  the dates they were measured against. The command ``recompute_due_dates`` recounts any.
 """
 
 from __future__ import annotations

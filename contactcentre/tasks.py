@@ -153,3 +153,17 @@ def send_content_flag_email(flag_id: int, attempt: int = 1) -> str:
             return "retry"
         return "gave up"
     return "sent"
+
+
+@task()
+def recompute_open_due_dates(area_translation_key: str = "") -> int:
+    """After a service level or the contact centre's opening hours change: the open cases' due dates.
+
+    Finished cases keep the dates they were measured against.
+    """
+    from contactcentre import service_levels
+
+    cases = Case.objects.filter(service_levels.open_q())
+    if area_translation_key:
+        cases = cases.filter(service_area__translation_key=area_translation_key)
+    return service_levels.recompute_due_dates(cases)

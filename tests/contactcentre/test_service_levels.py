@@ -162,3 +162,32 @@ def test_service_levels_are_editable_in_the_admin(signed_in):
     response = client.get(reverse("wagtailsnippets_contactcentre_servicelevel:list"))
     assert response.status_code == 200
     assert "Bygg och miljö" in response.content.decode()
+
+
+def test_a_changed_service_level_recounts_its_open_cases_due_dates(django_capture_on_commit_callbacks, staff):
+    open_one, _ = open_case(NewCase(title="Öppet", service_area=area(4)))
+    finished, _ = open_case(NewCase(title="Klart", service_area=area(4)))
+    open_one, finished = received(open_one, at(2026, 3, 10, 9)), received(finished, at(2026, 3, 10, 9))
+    actions.resolve(staff["agent"], finished, first_contact=False)
+    before = Case.objects.get(pk=finished.pk).resolution_due
+    level = ServiceLevel.objects.get(service_area__translation_key=area(4).translation_key)
+    level.resolution_working_days = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        level.save()
+    # Tuesday 10 March 09.00: the first whole working day is Wednesday, closing at 16.45.
+    assert Case.objects.get(pk=open_one.pk).resolution_due == at(2026, 3, 11, 16, 45)
+    assert Case.objects.get(pk=finished.pk).resolution_due == before  # measured against the old target
+
+
+def test_changed_phone_hours_recount_the_open_cases(django_capture_on_commit_callbacks):
+    from pages.models import OpeningHours
+
+    case, _ = open_case(NewCase(title="Öppet", service_area=area(9)))
+    case = received(case, at(2026, 3, 10, 9))
+    phone = OpeningHours.objects.get(channel=OpeningHours.PHONE)
+    with django_capture_on_commit_callbacks(execute=True):
+        phone.weekly.all().delete()
+        phone.weekly.create(first_day=0, last_day=4, opens=dt.time(8), closes=dt.time(12))
+        phone.save()
+    # 8 working hours of a morning-only week: Tuesday 09–12, Wednesday 08–12, Thursday 08–09.
+    assert Case.objects.get(pk=case.pk).first_response_due == at(2026, 3, 12, 9)
