@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from contactcentre import flags
 from contactcentre.admin_views.detail import CaseDetailView, case_for
+from contactcentre.admin_views.forms import working_language
 from contactcentre.models import ContentFlag
 from pages.models import FAQ
 
@@ -59,8 +60,8 @@ class FlagForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Set here, not at import: choosing pages by type asks the database for content types.
         self.fields["page"].queryset = flags.flaggable_pages().only("pk", "title")
-        faqs = FAQ.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        self.fields["faq"].queryset = faqs.only("pk", "question").order_by("question")
+        faqs = working_language(FAQ.objects.only("pk", "question"))
+        self.fields["faq"].queryset = faqs.order_by("question")
 
     def clean(self):
         data = super().clean()

@@ -25,18 +25,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from contactcentre import access
+from contactcentre.admin_views.forms import YES_NO, working_language
 from contactcentre.models import Tally
 from contactcentre.models.cases import Channel
 from contactcentre.models.tallies import TALLY_CHANNELS
 from contactcentre.services import NewCase, open_case
 from pages.models import FAQ, ServiceArea
 
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 FOLLOW_UP = "follow_up"  # the name of the "make it a case" button
-
-
-def working_language(queryset):
-    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def yes_no(label, initial="yes"):
