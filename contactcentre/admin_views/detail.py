@@ -142,6 +142,50 @@ def action_forms(user, case: Case) -> dict:
     return found
 
 
+@dataclass(frozen=True)
+class ActionPanel:
+    """How the case page shows one action's form: its URL, heading and button."""
+
+    key: str  # in action_forms()
+    url_name: str
+    heading: str
+    submit_label: str
+    primary: bool = False
+
+
+# In the order of the page: the everyday actions first, the registrar's last.
+ACTION_PANELS = [
+    ActionPanel("claim", "claim", _("Claim"), _("Claim: handle it myself"), primary=True),
+    ActionPanel("reply", "reply", _("Reply to the citizen"), _("Send reply"), primary=True),
+    ActionPanel("note", "note", _("Internal note"), _("Add note")),
+    ActionPanel("assign", "assign", _("Assign"), _("Assign")),
+    ActionPanel("status", "status", _("Change status"), _("Change status")),
+    ActionPanel("forward", "forward", _("Forward"), _("Forward")),
+    ActionPanel("resolve", "resolve", _("Resolve"), _("Resolve"), primary=True),
+    ActionPanel("attention", "clear_attention", _("Needs attention"), _("Mark as dealt with")),
+    ActionPanel("registry", "registry", _("Registry"), _("Save registry details")),
+    ActionPanel("secrecy", "secrecy", _("Secrecy"), _("Mark as secret")),
+]
+
+
+def action_panels(case: Case, found: dict, notice: str) -> list[dict]:
+    """The action forms in ``found`` with what the page needs to draw each one."""
+    return [
+        {
+            "key": panel.key,
+            "form": found[panel.key],
+            "action_url": reverse(f"contactcentre_admin:{panel.url_name}", args=[case.pk]),
+            "heading": panel.heading,
+            "heading_id": f"{panel.key}-heading",
+            "submit_label": panel.submit_label,
+            "button_class": "" if panel.primary else "button-secondary",
+            "notice": notice if panel.key == "reply" else "",
+        }
+        for panel in ACTION_PANELS
+        if panel.key in found
+    ]
+
+
 def reply_notice(case: Case) -> str:
     """Why no e-mail goes with a reply, if none does."""
     if case.protected_identity:
@@ -207,6 +251,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         )
         self.add_canned_replies(context, case)
         self.add_content_flags(context, case)
+        context["action_panels"] = action_panels(case, context["forms"], context["reply_notice"])
         return context
 
     def add_content_flags(self, context, case):
