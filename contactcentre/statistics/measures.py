@@ -152,10 +152,8 @@ def area_names() -> dict:
 
 
 def resolution_section(period: Period, now: dt.datetime) -> Section:
-    settings = targets()
-    target = settings.first_contact_resolution_target
+    target = targets().first_contact_resolution_target
     tallies, cases = centre_contacts(period)
-    overall = first_contact_resolution(period)
     columns = [
         Column(_("Counted contacts")),
         Column(_("Cases")),
@@ -177,6 +175,10 @@ def resolution_section(period: Period, now: dt.datetime) -> Section:
         merged_counts(tallies, cases, "service_area", "service_area"),
         lambda pk: names.get(pk) or _("No service area"),
     )
+    # The whole is the sum of the channels: no second pass over the period's rows.
+    overall = share_of(
+        sum(row.values[2] for row in by_channel), sum(row.values[0] + row.values[1] for row in by_channel)
+    )
     total_row = Row(
         _("All contacts"),
         [
@@ -187,7 +189,7 @@ def resolution_section(period: Period, now: dt.datetime) -> Section:
         ],
         total=True,
     )
-    over_time = resolution_over_time(period, tallies, cases)
+    over_time = resolution_over_time(period, tallies, cases, target)
 
     direct = (
         Case.objects.filter(period.q("received_at"), handled_by_contact_centre=False)
@@ -267,7 +269,7 @@ def sliced(field_name: str, period: Period) -> Trunc:
     return Trunc(field_name, period.slice, output_field=DateField(), tzinfo=STOCKHOLM)
 
 
-def resolution_over_time(period: Period, tallies, cases):
+def resolution_over_time(period: Period, tallies, cases, target: int):
     slices = period.slices()
     counts = {day: [0, 0] for day in slices}
     for queryset, created, resolved in (
@@ -285,7 +287,6 @@ def resolution_over_time(period: Period, tallies, cases):
                 counts[row["slice"]][1] += row["resolved"]
     labels = [slice_label(day, period.slice) for day in slices]
     shares = [share_of(counts[day][1], counts[day][0]) for day in slices]
-    target = targets().first_contact_resolution_target
     chart = ColumnChart(
         id="chart-resolution-time",
         title=_("Resolved at first contact over time"),
