@@ -21,7 +21,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.forms import NON_FIELD_ERRORS
 from django.http import Http404
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -222,13 +221,12 @@ def submit(
 
 
 def receipt(case) -> dict:
-    token = case.status_token()
-    with translation.override(case.language):
-        path = reverse("case_status", kwargs={"reference": case.reference, "token": token})
+    from contactcentre.tasks import status_url
+
     return {
         "reference": case.reference,
-        "token": token,
-        "status_url": settings.SITE_BASE_URL.rstrip("/") + path,
+        "token": case.status_token(),
+        "status_url": status_url(case),  # the link the receipt e-mail gives
     }
 
 
