@@ -54,8 +54,9 @@ def _server_database_url(tmp_path):
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        base, _, _name = url.rpartition("/")
-        name = "kommunportal_browser"
+        base, _, database = url.rpartition("/")
+        # Named after the suite's database, so two checkouts' runs on one server never collide.
+        name = f"{database.split('?')[0] or 'kommunportal'}_browser"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
