@@ -53,6 +53,12 @@ from pages.demo import content
 
 SEED = 2026
 CASE_COUNT = 300
+# E-services whose cases go straight to a department rather than to the contact centre first.
+STRAIGHT_TO_DEPARTMENT = ("felanmalan", "forskoleplats", "synpunkter-och-klagomal")
+# The latest contacts, still unclaimed in the contact centre's queue whatever day the seed runs:
+# which cases the random story leaves new depends on the date, and an agent opening the demo
+# (and the browser tests) must always find new work of each common channel.
+FRESH = [(Channel.PHONE, 3), (Channel.EMAIL, 2), (Channel.WEB, 2)]
 DAYS = 89  # arrival times fall within the past 90 days
 
 # --- Svarsmallar ----------------------------------------------------------------------------------
@@ -932,7 +938,8 @@ class CaseFactory:
 
     def build(self, count):
         # Planned first and opened in order of arrival, so references follow arrival times.
-        plans = sorted((self.plan() for _ in range(count)), key=lambda plan: plan["received"])
+        plans = [self.plan() for _ in range(count)] + self.fresh_plans()
+        plans.sort(key=lambda plan: plan["received"])
         stories = [self.play(plan) for plan in plans]
         self.write_clock(stories)
         # open_case computed the due dates from the present; count them from the backdated arrival.
@@ -961,6 +968,52 @@ class CaseFactory:
             "logger": rng.choice(self.agents[:2]) if staff_logged else None,
         }
 
+    def fresh_plans(self):
+        """The newest contacts, which no one has picked up yet (see ``FRESH``).
+
+        Drawn from a generator of their own, so the rest of the demo stays as it was.
+        """
+        rng = random.Random(SEED + 2)  # noqa: S311 -- reproducible demo data, not secrets
+        plans = []
+        open_areas = [area for area in self.by_area if not self.builder.areas[area].confidential]
+        for channel, count in FRESH:
+            scenarios = [
+                scenario
+                for area in open_areas
+                for scenario in self.by_area[area]
+                if channel != Channel.WEB or scenario.eservice not in ("", *STRAIGHT_TO_DEPARTMENT)
+            ]
+            # Calls in the last open hour of the contact centre; e-mail and web at any hour.
+            latest = self.last_open_moment() if channel == Channel.PHONE else self.now
+            for _ in range(count):
+                scenario = rng.choice(scenarios)
+                plans.append(
+                    {
+                        "scenario": scenario,
+                        "channel": channel,
+                        "received": latest - dt.timedelta(minutes=rng.uniform(5, 55)),
+                        "words": self.words(rng),
+                        "contact": self.contact(scenario, channel, rng),
+                        "logger": rng.choice(self.agents[:2]) if channel != Channel.WEB else None,
+                        "fresh": True,
+                    }
+                )
+        return plans
+
+    def last_open_moment(self):
+        """The latest moment, an hour past opening at least, when the contact centre was open."""
+        local = timezone.localtime(self.now, self.tz)
+        day = local.date()
+        closes = dt.time(16 if day.weekday() == 4 else 17)
+        if day.weekday() < 5 and dt.time(9) <= local.time() < closes:
+            return self.now
+        if day.weekday() >= 5 or local.time() < dt.time(9):
+            day -= dt.timedelta(days=1)
+            while day.weekday() >= 5:
+                day -= dt.timedelta(days=1)
+        closes = dt.time(16 if day.weekday() == 4 else 17)
+        return dt.datetime.combine(day, closes, self.tz) - dt.timedelta(minutes=1)
+
     def play(self, plan):
         """Open the case and work it with the staff actions, as far as the present allows."""
         scenario, channel, words, logger = plan["scenario"], plan["channel"], plan["words"], plan["logger"]
@@ -973,11 +1026,7 @@ class CaseFactory:
         # Fault reports and preschool applications go straight to their department; the rest
         # of what is not confidential starts with the contact centre.
         # Comments and complaints go to the department of the area the citizen chose.
-        contact_centre_first = not area.confidential and eservice not in (
-            "felanmalan",
-            "forskoleplats",
-            "synpunkter-och-klagomal",
-        )
+        contact_centre_first = not area.confidential and eservice not in STRAIGHT_TO_DEPARTMENT
         answers = {"arende": {"arende": title, "beskrivning": text}}
         if eservice == "synpunkter-och-klagomal":
             answers["synpunkt"] = {"kind": scenario.kind}
@@ -999,6 +1048,8 @@ class CaseFactory:
         )
         story = Story(case=case, scenario=scenario, email=email, last=plan["received"])
         self.record(story, plan["received"])
+        if plan.get("fresh"):
+            return story
         try:
             if contact_centre_first:
                 self.contact_centre_handles(story, logger, channel, words)
@@ -1191,8 +1242,8 @@ class CaseFactory:
                 options[Channel.PHONE] += 15
         return self.rng.choices(list(options), weights=list(options.values()))[0]
 
-    def contact(self, scenario, channel):
-        rng = self.rng
+    def contact(self, scenario, channel, rng=None):
+        rng = rng or self.rng
         if scenario.anonymous_ok and channel in (Channel.WEB, Channel.API) and rng.random() < 0.3:
             return "", "", ""
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
@@ -1215,8 +1266,8 @@ class CaseFactory:
         )
         return name, email, phone
 
-    def words(self):
-        rng = self.rng
+    def words(self, rng=None):
+        rng = rng or self.rng
         words = {key: rng.choice(values) for key, values in EXAMPLE_WORDS.items()}
         words["street2"] = rng.choice([s for s in EXAMPLE_WORDS["street"] if s != words["street"]])
         words["school2"] = rng.choice([s for s in EXAMPLE_WORDS["school"] if s != words["school"]])

@@ -211,3 +211,10 @@ def test_demo_cases_are_deterministic_and_send_no_email(settings):
     again = sorted(Case.objects.values_list("title", "channel", "contact_name", "service_area__menu_digit"))
     assert again == seeded
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("channel", [Channel.PHONE, Channel.EMAIL, Channel.WEB])
+def test_the_agent_always_finds_new_unclaimed_work_of_each_common_channel(channel):
+    """Which random stories stay new depends on the day the seed runs; the freshest contacts do not."""
+    new = access.visible_cases(user("agent")).filter(status=Status.NEW, channel=channel, assignee=None)
+    assert new.filter(department__name="Kontaktcenter").count() >= 2
