@@ -156,6 +156,22 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 return name
         return None
 
+    def render(self, form=None, **kwargs):
+        if self.request.method == "GET" and form is not None and form.is_bound and not form.is_valid():
+            # Answers kept as typed (saved for later, resumed from a link) were never sent:
+            # show them as they were, without errors, until the citizen sends the step.
+            form = self.unchecked_form(form)
+        return super().render(form, **kwargs)
+
+    def unchecked_form(self, form):
+        """An unbound copy of ``form`` whose initial values are what was typed into it."""
+        unbound = self.get_form(step=self.steps.current)
+        unbound.initial = {
+            name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+            for name, field in form.fields.items()
+        }
+        return unbound
+
     def render_next_step(self, form, **kwargs):
         if self.storage.extra_data.get(RETURN_TO_CHECK):
             # A change returns to the check step, unless it made a new step necessary.
