@@ -178,14 +178,18 @@ def resolve(user, case: Case, *, first_contact: bool, faq=None) -> Case:
 
 
 @transaction.atomic
-def citizen_message(case: Case, text: str, attachments=()) -> CaseEvent:
-    """The citizen answers on the status page: onto the timeline and back into the queue."""
+def citizen_message(case: Case, text: str, attachments=(), *, actor=None) -> CaseEvent:
+    """The citizen answers on the status page: onto the timeline and back into the queue.
+
+    ``actor``: the staff member who typed it in for a walk-in visitor (assisted mode).
+    """
     from contactcentre.services import store_attachment
 
     case = Case.objects.select_for_update().get(pk=case.pk)
     event = _event(
         case,
         CaseEvent.CITIZEN_MESSAGE,
+        actor,
         text=text,
         public=True,
         direction=CaseEvent.INCOMING,

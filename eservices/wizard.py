@@ -5,22 +5,30 @@ e-services, two languages of one page, or two visitors served by one agent never
 share answers. The run id is unique on the case: finishing twice finds the first case.
 """
 
+import copy
 import uuid
 from collections import OrderedDict
 
 from django.conf import settings
-from django.http import Http404
+from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from contactcentre import ratelimit
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.storage import PrivateStorage
 from eservices import answers as answer_tools
+from eservices import resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm
 from eservices.submission import submit
 
@@ -30,6 +38,9 @@ SESSION_RUNS = "eservice_runs"
 RETURN_TO_CHECK = "return_to_check"
 SAVE_BUTTON = "wizard_save"
 SESSION_ASSISTED = "eservice_assisted_runs"
+RESEND_BUTTON = "wizard_resend"  # on the "already sent" page: "new" case or "message" on the sent one
+RESEND_AS_NEW = "new"
+RESEND_AS_MESSAGE = "message"
 
 
 class WizardFileStorage(PrivateStorage):
@@ -37,6 +48,31 @@ class WizardFileStorage(PrivateStorage):
 
     def __init__(self):
         super().__init__(subdir="wizard-uploads")
+
+
+class RunStorage(SessionStorage):
+    """A run's answers in the session. A sent run keeps its typed answers (not its files).
+
+    formtools forgets a run once it is done; then a citizen who goes back after the
+    receipt, changes an answer and sends again would lose the change without knowing.
+    Kept, the answers can be shown against the sent case (eservices/resend.py).
+    """
+
+    sent = False  # set by the wizard's done()
+
+    def reset(self):
+        if not self.sent:
+            return super().reset()
+        kept = copy.deepcopy(self.data[self.step_data_key]), self.current_step
+        super().reset()  # the case holds the files now: the wizard's copies are deleted
+        self.data[self.step_data_key], self.current_step = kept
+
+    def get_step_files(self, step):
+        # A copy swept by delete_abandoned_uploads is an answer no longer there, not a server error.
+        entries = self.data[self.step_files_key].get(step, {})
+        for field in [f for f, entry in entries.items() if not self.file_storage.exists(entry["tmp_name"])]:
+            del entries[field]
+        return super().get_step_files(step)
 
 
 def remember_run(request, run: uuid.UUID):
@@ -73,6 +109,7 @@ def session_key(eservice, run) -> str:
 class EServiceWizard(NamedUrlSessionWizardView):
     eservice = None  # set by as_view
     file_storage = WizardFileStorage()
+    storage_name = "eservices.wizard.RunStorage"
     template_name = "eservices/step.html"
 
     @classmethod
@@ -132,6 +169,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, *args, **kwargs):
+        if self.sent_case is not None:
+            return self.post_after_sending(self.sent_case)
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
         return super().post(*args, **kwargs)
@@ -156,6 +195,22 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 return name
         return None
 
+    def render(self, form=None, **kwargs):
+        if self.request.method == "GET" and form is not None and form.is_bound and not form.is_valid():
+            # Answers kept as typed (saved for later, resumed from a link) were never sent:
+            # show them as they were, without errors, until the citizen sends the step.
+            form = self.unchecked_form(form)
+        return super().render(form, **kwargs)
+
+    def unchecked_form(self, form):
+        """An unbound copy of ``form`` whose initial values are what was typed into it."""
+        unbound = self.get_form(step=self.steps.current)
+        unbound.initial = {
+            name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+            for name, field in form.fields.items()
+        }
+        return unbound
+
     def render_next_step(self, form, **kwargs):
         if self.storage.extra_data.get(RETURN_TO_CHECK):
             # A change returns to the check step, unless it made a new step necessary.
@@ -179,6 +234,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             previous_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
             is_check_step=self.steps.current == CHECK_STEP,
             assisted=bool(self.assisted_by),
+            sent_case=self.sent_case,
         )
         if self.steps.current == CHECK_STEP:
             context["summary"] = self.answer_summary()
@@ -216,6 +272,11 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return summary
 
     # --- finishing ----------------------------------------------------------
+    @cached_property
+    def sent_case(self):
+        """The case this run already made, if any."""
+        return Case.objects.filter(run_id=self.run).first()
+
     def done(self, form_list, form_dict=None, **kwargs):
         forms_by_step = OrderedDict((name, form) for name, form in form_dict.items() if name != CHECK_STEP)
         assisted = {}
@@ -233,6 +294,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             request=self.request,  # for an e-ID login, when one exists (eservices/identity.py)
             **assisted,
         )
+        self.storage.sent = True  # keep the answers: see RunStorage
         return redirect(self.get_step_url(DONE_STEP))
 
     def render_done(self, form, **kwargs):
@@ -255,6 +317,119 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 "assisted": bool(self.assisted_by) or case.opened_by_id == self.request.user.pk,
             },
         )
+
+    # --- sent already -------------------------------------------------------
+    def post_after_sending(self, case):
+        """A step or the check step sent again after the case was made (the back button, two tabs).
+
+        A valid changed step is kept with the run's answers; then the citizen sees that the
+        form was sent, what differs from the case, and chooses what to do with it.
+        """
+        choice = self.request.POST.get(RESEND_BUTTON)
+        if choice == RESEND_AS_NEW:
+            return self.send_as_new_case(case)
+        if choice == RESEND_AS_MESSAGE:
+            return self.send_as_message(case)
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        step = management.cleaned_data["current_step"] if management.is_valid() else None
+        if step in self.get_form_list() and step != CHECK_STEP:
+            self.storage.current_step = step
+            form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
+            if not form.is_valid():
+                return self.render(form)  # the errors as usual, under the "already sent" notice
+            self.storage.set_step_data(step, self.process_step(form))
+            self.storage.set_step_files(step, self.process_step_files(form))
+            self.forget_resolved_steps()
+        return self.render_already_sent(case)
+
+    def forget_resolved_steps(self):
+        # As formtools does after a valid step: a changed answer may change which steps apply.
+        for name in [n for n in vars(self) if n.startswith(("_cleaned_data_cache_", "_resolved_form_list"))]:
+            delattr(self, name)
+        vars(self).pop("_cache_signature", None)
+
+    def answers_now(self):
+        """(valid forms of the steps that apply and have answers, the steps that apply)."""
+        applicable = [name for name in self.get_form_list() if name != CHECK_STEP]
+        forms_by_step = OrderedDict()
+        for name in applicable:
+            data = self.storage.get_step_data(name)
+            if data is None:
+                continue
+            form = self.get_form(step=name, data=data, files=self.storage.get_step_files(name))
+            if form.is_valid():
+                forms_by_step[name] = form
+        return forms_by_step, applicable
+
+    def render_already_sent(self, case, status=200):
+        forms_by_step, applicable = self.answers_now()
+        return TemplateResponse(
+            self.request,
+            "eservices/already_sent.html",
+            {
+                "page": self.page,
+                "eservice": self.eservice,
+                "case": case,
+                "changes": resend.changes(self.eservice, case, forms_by_step, applicable),
+                "takes_messages": case.status in resend.TAKES_MESSAGES,
+                "assisted": bool(self.assisted_by),
+                "action_url": self.get_step_url(CHECK_STEP),
+                "receipt_url": self.get_step_url(DONE_STEP),
+                "resend_button": RESEND_BUTTON,
+            },
+            status=status,
+        )
+
+    def send_as_message(self, case):
+        forms_by_step, applicable = self.answers_now()
+        try:
+            ratelimit.check(self.request, "citizen-message")
+        except ratelimit.RateLimited as error:
+            response = HttpResponse(_("Too many attempts. Try again later."), status=429)
+            response["Retry-After"] = str(error.retry_after)
+            return response
+        if case.status not in resend.TAKES_MESSAGES:
+            return self.render_already_sent(case)
+        resend.add_as_message(self.eservice, case, forms_by_step, applicable, actor=self.assisted_by)
+        messages.success(
+            self.request,
+            _("Your changes have been added to your case %(reference)s as a message.")
+            % {"reference": case.reference},
+        )
+        token = case.status_token()
+        return redirect(reverse("case_status", kwargs={"reference": case.reference, "token": token}))
+
+    def send_as_new_case(self, case):
+        """A fresh run carrying the answers, finished through the wizard like any run.
+
+        Its done URL runs ``done()`` (receipt, e-mail task, status link). In assisted mode
+        it stops at the check step: the visitor agrees to the changed answers first.
+        """
+        forms_by_step, applicable = self.answers_now()
+        if not resend.changes(self.eservice, case, forms_by_step, applicable):
+            return self.render_already_sent(case)
+        new_run = uuid.uuid4()
+        if self.assisted_by:
+            start_assisted_run(self.request, new_run)
+        else:
+            remember_run(self.request, new_run)
+        data = self.storage.data
+        # Assisted: not the check step, which holds the visitor's consent to the answers as sent.
+        keep = set(applicable) if self.assisted_by else {*applicable, CHECK_STEP}
+        step_data = {name: value for name, value in data[self.storage.step_data_key].items() if name in keep}
+        step_files = resend.copy_sent_files(
+            case, self.eservice, data[self.storage.step_files_key], applicable, self.file_storage
+        )
+        next_step = CHECK_STEP if self.assisted_by else DONE_STEP
+        self.request.session[session_key(self.eservice, new_run)] = {
+            self.storage.step_key: CHECK_STEP,
+            self.storage.step_data_key: step_data,
+            self.storage.step_files_key: step_files,
+            self.storage.extra_data_key: {},
+        }
+        # The changed files now belong to the new run, which deletes them once its case has them.
+        data[self.storage.step_files_key] = {}
+        return redirect(self.page.url + self.page.reverse_subpage("step", args=(new_run, next_step)))
 
 
 def _condition(eservice, step):

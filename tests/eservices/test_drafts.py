@@ -101,3 +101,27 @@ def test_saving_needs_a_valid_email_address(client, eservice_page):
     assert 'class="error-summary"' in response.content.decode()
     assert not Draft.objects.exists()
     assert not Case.objects.exists()
+
+
+def test_the_resume_link_opens_the_step_as_saved_without_errors(client, eservice_page):
+    """The saved step had empty required fields: nothing is wrong until the citizen sends it."""
+    page = eservice_page(SLUG, 9)
+    url = save(client, page)
+    other_browser = Client()
+    response = other_browser.get(re.sub(r"^https?://[^/]+", "", resume_link()))
+    step = other_browser.get(response["Location"])
+    assert step.status_code == 200
+    html = step.content.decode()
+    assert 'class="error-summary"' not in html
+    assert 'class="field__error"' not in html
+    assert "field--error" not in html
+    assert 'value="Tolvan"' in html
+
+    # Sending the step as it is still checks it.
+    sent = post_step(other_browser, step_url(url, "kontakt"), "kontakt", {"name": "Tolvan"})
+    assert sent.status_code == 200
+    html = sent.content.decode()
+    assert 'class="error-summary"' in html
+    assert 'class="field__error"' in html
+    assert 'value="Tolvan"' in html
+    assert not Case.objects.exists()
