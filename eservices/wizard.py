@@ -85,12 +85,34 @@ def owns_run(request, run) -> bool:
     return str(run) in request.session.get(SESSION_RUNS, [])
 
 
-def start_assisted_run(request, run: uuid.UUID):
-    """A staff member fills in this run with a walk-in visitor (channel "visit")."""
+def start_assisted_run(request, run: uuid.UUID, next_visitor=True):
+    """A staff member fills in this run with a walk-in visitor (channel "visit").
+
+    The answers of earlier visitors whose forms were sent are forgotten first: a sent run
+    keeps its answers (``RunStorage``), and the next visitor at the desk must not be able to
+    page back to them. Runs not sent yet (a visitor in another tab) stay, and so does
+    everything when the same visitor sends changed answers as a new case.
+    """
+    if next_visitor:
+        forget_sent_assisted_runs(request)
     remember_run(request, run)
     assisted = request.session.get(SESSION_ASSISTED, {})
     assisted[str(run)] = request.user.pk
     request.session[SESSION_ASSISTED] = dict(list(assisted.items())[-50:])
+
+
+def forget_sent_assisted_runs(request):
+    assisted = request.session.get(SESSION_ASSISTED, {})
+    sent = {
+        str(run) for run in Case.objects.filter(run_id__in=list(assisted)).values_list("run_id", flat=True)
+    }
+    if not sent:
+        return
+    endings = tuple(uuid.UUID(run).hex for run in sent)
+    for key in [key for key in request.session.keys() if key.startswith("wizard_") and key.endswith(endings)]:
+        del request.session[key]
+    request.session[SESSION_RUNS] = [r for r in request.session.get(SESSION_RUNS, []) if r not in sent]
+    request.session[SESSION_ASSISTED] = {r: staff for r, staff in assisted.items() if r not in sent}
 
 
 def assisting_user(request, run):
@@ -410,7 +432,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             return self.render_already_sent(case)
         new_run = uuid.uuid4()
         if self.assisted_by:
-            start_assisted_run(self.request, new_run)
+            start_assisted_run(self.request, new_run, next_visitor=False)
         else:
             remember_run(self.request, new_run)
         data = self.storage.data

@@ -75,3 +75,18 @@ def test_a_citizens_own_run_is_a_web_case(client, eservice_page):
     finish(client, eservice_page(SLUG, 9))
     case = Case.objects.get()
     assert case.channel == Channel.WEB and case.opened_by is None and not case.visitor_consent
+
+
+def test_the_next_visitor_cannot_page_back_to_the_last_visitors_answers(agent_client, eservice_page):
+    """A sent run keeps its answers for its citizen; at the desk, the next visitor's run forgets them."""
+    page = eservice_page(SLUG, 9)
+    first_url, response = serve_visitor(agent_client, page, "Skuldsanering för Anna")
+    agent_client.get(response["Location"], follow=True)
+    back = agent_client.get(first_url)
+    assert "Skuldsanering för Anna" in back.content.decode()  # still there until the next visitor
+    start_assisted(agent_client, page)
+    back = agent_client.get(first_url, follow=True)
+    assert "Skuldsanering för Anna" not in back.content.decode()
+    assert not [
+        key for key in agent_client.session.keys() if key.endswith(first_url.split("/")[-3].replace("-", ""))
+    ]
