@@ -58,6 +58,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the mail server at each step. Django waits for ever by default, and a
+# server that accepts and never answers would hold the task worker and every task behind it.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
