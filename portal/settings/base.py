@@ -175,6 +175,9 @@ RATE_LIMITS = {
 
 # --- Background tasks (django-tasks; Wagtail 8 queues its own work here too) -
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING after this many minutes was left by a dead worker: requeue_stale_tasks
+# (a periodic job) runs it again. Far above the longest task, so a live one is never run twice.
+TASKS_STALE_AFTER_MINUTES = env_int("TASKS_STALE_AFTER_MINUTES", 30)
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
