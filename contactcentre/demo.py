@@ -843,7 +843,6 @@ SERVICE_LEVELS = {
 
 def build_demo_cases(builder):
     build_contact_centre_settings(builder)
-    build_department_groups(builder)
     build_service_levels(builder)
     replies = build_canned_replies(builder)
     build_demo_tallies(builder)  # kontaktstatistik: independent of the cases
@@ -867,8 +866,9 @@ def build_contact_centre_settings(builder):
 
 
 def build_department_groups(builder):
+    """The demo's case officers' groups, under its own names; ``setup_roles`` gives their permissions."""
     for group_name, department_name in content.DEPARTMENT_GROUPS.items():
-        group = Group.objects.get(name=group_name)  # created from content.GROUPS by the builder
+        group = builder.get_or_create(Group, {"name": group_name}, {})
         if not DepartmentGroup.objects.filter(group=group).exists():
             link = DepartmentGroup.objects.create(
                 group=group, department=builder.departments[department_name]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -79,17 +80,35 @@ def send_reply_email(event_id: int, attempt: int = 1) -> str:
     return "sent"
 
 
+def receipt_message_id(case: Case) -> str:
+    """The same Message-ID on every attempt, so a mail client can tell a repeat for what it is."""
+    domain = urlsplit(settings.SITE_BASE_URL).hostname or "localhost"
+    return f"<receipt.{case.reference}@{domain}>"
+
+
 @task()
 def send_receipt_email(case_id: int, attempt: int = 1) -> str:
+    """Send the receipt once: the EMAIL_SENT event is the mark, written right after the server took it.
+
+    Send, then mark: a worker killed before the server's "250 OK" leaves no mark, and the task,
+    run again (``requeue_stale_tasks``), sends the one receipt. Mark, then send, would lose it
+    instead. Only a crash in the moment between the server's answer and the mark's commit gives
+    a second copy, with the same Message-ID; a missing receipt would be worse than that.
+    """
     case = Case.objects.get(pk=case_id)
     if not case.contact_email:
         return "no address"
+    if case.events.filter(kind=CaseEvent.EMAIL_SENT, data__template="receipt").exists():
+        return "already sent"
     with translation.override(case.language):
         context = {"case": case, "status_url": status_url(case), "snapshot": case.form_snapshot}
         subject = render_to_string("contactcentre/email/receipt_subject.txt", context).strip()
         body = render_to_string("contactcentre/email/receipt.txt", context)
+    message = EmailMessage(
+        subject, body, to=[case.contact_email], headers={"Message-ID": receipt_message_id(case)}
+    )
     try:
-        EmailMessage(subject, body, to=[case.contact_email]).send()
+        message.send()
     except Exception as error:
         return _failed(case, attempt, error)
     CaseEvent.objects.create(case=case, kind=CaseEvent.EMAIL_SENT, data={"template": "receipt"})

@@ -105,6 +105,7 @@ class DueColumn(Column):
 
 class CaseListingView(BaseListingView):
     template_name = "contactcentre/admin/listing.html"
+    results_template_name = "contactcentre/admin/listing_results.html"
     page_title = _("Cases")
     header_icon = "tasks"
     index_url_name = "contactcentre_admin:index"

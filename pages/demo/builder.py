@@ -17,7 +17,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import models, transaction
@@ -131,17 +131,6 @@ class DemoBuilder:
         self.locale = Locale.objects.get(language_code=content.LANGUAGE)
 
     def build_users(self):
-        groups = {}
-        for name, permissions in content.GROUPS.items():
-            group = self.get_or_create(Group, {"name": name}, {})
-            for dotted in permissions:
-                app_label, codename = dotted.split(".")
-                permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                if not group.permissions.filter(pk=permission.pk).exists():
-                    group.permissions.add(permission)
-                    self.mark_updated(group)
-            groups[name] = group
-
         if self.password is None and settings.DEBUG:
             new_password = secrets.token_urlsafe(12)
         else:
@@ -176,7 +165,8 @@ class DemoBuilder:
                 self.passwords_changed.append(user.username)
                 self.mark_updated(user)
             for name in spec["groups"]:
-                group = groups.get(name) or self.get_or_create(Group, {"name": name}, {})
+                # Only the group: its permissions are the role's (portal/roles.py, set up after the users).
+                group = self.get_or_create(Group, {"name": name}, {})
                 if not user.groups.filter(pk=group.pk).exists():
                     user.groups.add(group)
                     self.mark_updated(user)

@@ -34,19 +34,9 @@ SETTINGS = {
 
 # --- Demo users ---------------------------------------------------------------
 
-EDITED_CONTENT = [
-    "faq",
-    "blankett",
-    "blankettcategory",
-    "department",
-    "servicearea",
-    "openinghours",
-    "committee",
-    "party",
-    "electedofficial",
-]
-
-# Staff group of each department's case officers -> the department's name.
+# The staff groups and their permissions are the roles of portal/roles.py, set up by
+# ``manage.py setup_roles`` as in production. The demo names its case officers' groups itself:
+# staff group of each department's case officers -> the department's name.
 DEPARTMENT_GROUPS = {
     "Handläggare Kommunledning": "Kommunledningsförvaltningen",
     "Handläggare Socialtjänst": "Socialförvaltningen",
@@ -57,34 +47,6 @@ DEPARTMENT_GROUPS = {
     "Handläggare Kultur och fritid": "Kultur- och fritidsförvaltningen",
     # The contact centre is also the department of "Allmänna frågor".
     "Kontaktcenter": "Kontaktcenter",
-}
-
-GROUPS = {
-    # Wagtail's Editors group edits pages; these let editors keep the reusable content current too.
-    "Editors": [
-        *(f"pages.{action}_{model}" for model in EDITED_CONTENT for action in ("add", "change", "delete")),
-        "pages.change_municipalitysettings",
-        # Svarsmallar: the contact centre's canned replies are content editors help keep current.
-        *(f"contactcentre.{action}_cannedreply" for action in ("add", "change")),
-    ],
-    # A contact-centre agent works the queue in the Wagtail admin and keeps the canned replies current.
-    "Kontaktcenter": [
-        "wagtailadmin.access_admin",
-        "contactcentre.work_queue",
-        *(f"contactcentre.{action}_cannedreply" for action in ("add", "change")),
-    ],
-    # The contact centre's manager follows its statistics.
-    # ... and sets its targets and the service levels.
-    "Kontaktcenterchef": [
-        "wagtailadmin.access_admin",
-        "contactcentre.view_statistics",
-        "contactcentre.change_contactcentresettings",
-        "contactcentre.add_servicelevel",
-        "contactcentre.change_servicelevel",
-    ],
-    # Case officers: one group per department. Which department each group works for is a
-    # DepartmentGroup row, written by contactcentre/demo.py (pages does not import contactcentre).
-    **{name: ["wagtailadmin.access_admin"] for name in DEPARTMENT_GROUPS if name != "Kontaktcenter"},
 }
 
 USERS = [

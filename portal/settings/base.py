@@ -58,6 +58,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds to wait for the mail server at each step. Django waits for ever by default, and a
+# server that accepts and never answers would hold the task worker and every task behind it.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
@@ -172,6 +175,9 @@ RATE_LIMITS = {
 
 # --- Background tasks (django-tasks; Wagtail 8 queues its own work here too) -
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING after this many minutes was left by a dead worker: requeue_stale_tasks
+# (a periodic job) runs it again. Far above the longest task, so a live one is never run twice.
+TASKS_STALE_AFTER_MINUTES = env_int("TASKS_STALE_AFTER_MINUTES", 30)
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -217,6 +223,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff machines may be offline (a broken image) and it sends a hash of each
+# staff member's e-mail address to a third party. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security defaults that hold everywhere --------------------------------

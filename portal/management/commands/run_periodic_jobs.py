@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand
 
 # (command, options): later issues add their own cleanup jobs here.
 JOBS = [
+    # First: tasks a killed worker left RUNNING are run again (a lost receipt e-mail, say).
+    ("requeue_stale_tasks", {}),
     ("clearsessions", {}),
     ("prune_db_task_results", {"min_age_days": 14}),
     ("delete_expired_drafts", {}),

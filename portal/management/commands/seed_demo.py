@@ -4,9 +4,22 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from contactcentre.demo import build_demo_cases
+from contactcentre.demo import build_demo_cases, build_department_groups
 from eservices.demo import build_eservice_pages
 from pages.demo.builder import DemoBuilder
+from portal.roles import setup_roles
+
+
+def build_roles(builder):
+    """The staff groups as production sets them up, before the demo cases need their agents."""
+    build_department_groups(builder)
+    changes, warnings = setup_roles()
+    for message in changes:
+        builder.say(f"  ~ role: {message}", level=2)
+    for message in warnings:
+        builder.say(f"Roles: {message}")
+    if changes:
+        builder.updated["auth.Group"] += len(changes)
 
 
 class Command(BaseCommand):
@@ -43,6 +56,6 @@ class Command(BaseCommand):
             stdout=self.stdout,
             style=self.style,
             verbosity=0 if quiet else verbosity,
-            extensions=[build_eservice_pages, build_demo_cases],
+            extensions=[build_roles, build_eservice_pages, build_demo_cases],
         )
         builder.build(index=not no_index)
