@@ -148,10 +148,9 @@ def forward(user, case: Case, department, note: str = "") -> Case:
 
 
 def could_be_first_contact(case: Case) -> bool:
-    """Resolved in the same contact: never forwarded, never waiting for the citizen, not a call-back."""
-    from eservices.definitions.ring_upp_mig import SLUG as CALL_BACK
-
-    if case.eservice == CALL_BACK:
+    """Resolved in the same contact: never forwarded, never waiting for the citizen, and of a kind
+    that can be (a call-back cannot: its e-service said so when the case opened)."""
+    if not case.first_contact_possible:
         return False
     waited = CaseEvent.objects.filter(
         case=case, kind=CaseEvent.STATUS_CHANGED, data__to=Status.WAITING

@@ -38,6 +38,7 @@ from django.utils import timezone, translation
 
 from contactcentre import actions, service_levels
 from contactcentre.canned import fill, render
+from contactcentre.content_flags import flag_source
 from contactcentre.models import (
     CannedReply,
     Case,
@@ -46,10 +47,14 @@ from contactcentre.models import (
     DepartmentGroup,
     SecrecyMarking,
     ServiceLevel,
+    Tally,
 )
 from contactcentre.models.cases import Channel, Priority, Status
 from contactcentre.services import NewCase, open_case
+from eservices import registry as eservice_registry
+from eservices.definitions.ring_upp_mig import HOURS, RING_UPP_MIG, next_working_day
 from pages.demo import content
+from pages.models import ContentFlag, MunicipalitySettings
 
 SEED = 2026
 CASE_COUNT = 300
@@ -861,8 +866,11 @@ def build_contact_centre_settings(builder):
     current = ContactCentreSettings.load()
     if current.department_id is None:
         current.department = builder.departments["Kontaktcenter"]
-        current.web_editor_email = "webbredaktionen@exempelkommun.example"
         current.save()
+        # Content review's setting (pages); set here with the contact centre's, as before.
+        municipality = MunicipalitySettings.load()
+        municipality.web_editor_email = "webbredaktionen@exempelkommun.example"
+        municipality.save(update_fields=["web_editor_email"])
 
 
 def build_department_groups(builder):
@@ -1034,6 +1042,7 @@ class CaseFactory:
             NewCase(
                 title=title,
                 eservice=eservice,
+                **(eservice_registry.get(eservice).case_facts(answers) if eservice else {}),
                 answers=answers,
                 form_snapshot=snapshot(eservice, channel, title, text),
                 channel=channel,
@@ -1410,8 +1419,6 @@ CALLBACK_ABOUT = [
 
 
 def build_demo_tallies(builder):
-    from contactcentre.models import Tally
-
     existing = Tally.objects.count()
     if existing:
         builder.say(f"Tallies: {existing} exist already, so no demo tallies were added.")
@@ -1456,8 +1463,6 @@ def build_demo_tallies(builder):
 
 
 def build_demo_callbacks(builder):
-    from eservices.definitions.ring_upp_mig import HOURS, RING_UPP_MIG, next_working_day
-
     if Case.objects.filter(eservice=RING_UPP_MIG.slug).exists():
         return
     rng = random.Random(TALLY_SEED + 1)  # noqa: S311 -- reproducible demo data, not secrets
@@ -1480,6 +1485,7 @@ def build_demo_callbacks(builder):
             NewCase(
                 title=title,
                 eservice=RING_UPP_MIG.slug,
+                first_contact_possible=RING_UPP_MIG.first_contact_possible,
                 answers={"arende": {"arende": title, "beskrivning": text}},
                 form_snapshot={**snapshot("", Channel.WEB, title, text), "title": "Ring upp mig"},
                 channel=Channel.WEB,
@@ -1550,8 +1556,6 @@ CONTENT_FLAGS = [
 
 def build_demo_content_flags(builder):
     """A few flags from demo cases, one already handled; rows written directly, so no e-mail is sent."""
-    from contactcentre.models import ContentFlag
-
     if ContentFlag.objects.exists():
         return
     cases = Case.objects.filter(confidential=False).order_by("received_at", "pk")
@@ -1574,7 +1578,7 @@ def build_demo_content_flags(builder):
         flag = ContentFlag.objects.create(
             page=page,
             faq=faq,
-            case=case,
+            **flag_source(case),
             reason=reason,
             comment=comment,
             flagged_by=agents[number % 2],

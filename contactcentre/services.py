@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Attachment:
-    """A file already checked by content (see contactcentre.attachments)."""
+    """A file already checked by content (see core.uploads)."""
 
     name: str
     content_type: str
@@ -31,6 +31,9 @@ class Attachment:
 class NewCase:
     title: str
     eservice: str = ""
+    # Declared by the e-service (eservices.registry.case_facts): the case layer never looks it up.
+    first_contact_possible: bool = True
+    statistics_category: str = ""
     answers: dict = field(default_factory=dict)
     form_snapshot: dict = field(default_factory=dict)
     channel: str = Channel.WEB
@@ -114,6 +117,8 @@ def _create(new: NewCase) -> Case:
         run_id=new.run_id,
         received_at=received_at,
         eservice=new.eservice,
+        first_contact_possible=new.first_contact_possible,
+        statistics_category=new.statistics_category[:40],
         title=new.title[:200],
         channel=new.channel,
         language=new.language,

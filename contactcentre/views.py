@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from contactcentre import actions, ratelimit, service_levels
-from contactcentre.attachments import check_image
+from contactcentre import actions, service_levels
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, public_events
+from core import ratelimit
+from core.forms import ErrorSummaryMixin
+from core.uploads import check_image
 
 ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
@@ -29,7 +31,7 @@ class LookupForm(forms.Form):
     token = forms.CharField(label=gettext_lazy("Code from your receipt"), max_length=64)
 
 
-class CitizenMessageForm(forms.Form):
+class CitizenMessageForm(ErrorSummaryMixin, forms.Form):
     template_name = "eservices/forms/form.html"
 
     message = forms.CharField(
@@ -51,9 +53,6 @@ class CitizenMessageForm(forms.Form):
             checked = check_image(photo)
             photo.checked_content_type = checked.content_type
         return photo
-
-    def error_summary(self):
-        return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
 
 def _rate_limited(error):

@@ -28,10 +28,10 @@ from django.utils.translation import gettext as django_gettext  # a message Djan
 
 from ninja import Field, Header, Router, Schema, Status
 
-from contactcentre import ratelimit
-from contactcentre.api import ErrorOut
 from contactcentre.models.cases import Channel
 from contactcentre.services import open_case
+from core import ratelimit
+from core.api import ErrorOut
 from eservices import registry
 from eservices.schema import FILE_NAME_MAX_LENGTH, body_limit, multiple_files, submission_schema
 from eservices.submission import build_new_case
@@ -362,7 +362,7 @@ def _uploaded_file(value, loc: list, errors: list) -> SimpleUploadedFile | None:
         )
         return None
     content_type = value.get("content_type") if isinstance(value.get("content_type"), str) else ""
-    # The name is kept for the case only; the type is decided by the content (contactcentre.attachments).
+    # The name is kept for the case only; the type is decided by the content (core.uploads).
     return SimpleUploadedFile(
         value["name"].strip()[:FILE_NAME_MAX_LENGTH],
         content,

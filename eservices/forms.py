@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from contactcentre.attachments import check_image
+from core.forms import ErrorSummaryMixin
+from core.uploads import check_image
 from eservices.personnummer import parse as parse_identity_number
 
 NO_SENSITIVE_DETAILS = _(
@@ -12,25 +13,12 @@ NO_SENSITIVE_DETAILS = _(
 )
 
 
-class StepForm(forms.Form):
+class StepForm(ErrorSummaryMixin, forms.Form):
     """One step of an e-service. Renders every field with its label, hint and error."""
 
     template_name = "eservices/forms/form.html"
     required_css_class = "field--required"
     error_css_class = "field--error"
-
-    def error_summary(self):
-        """(field id, message) pairs for the summary at the top of the page."""
-        items = []
-        for message in self.non_field_errors():
-            items.append(("", message))
-        for field in self:
-            for message in field.errors:
-                target = field.auto_id
-                if field.use_fieldset and hasattr(field.field.widget, "input_type"):
-                    target = f"{field.auto_id}_0"
-                items.append((target, message))
-        return items
 
 
 class ConfirmForm(StepForm):

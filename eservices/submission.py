@@ -73,6 +73,7 @@ def build_new_case(
     return NewCase(
         title=details.get("title") or str(eservice.title),
         eservice=eservice.slug,
+        **eservice.case_facts(answers),
         answers=answers,
         form_snapshot=snapshot,
         channel=channel,

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from django_tasks import task
 
-from contactcentre.tasks import retry_later
+from core.retries import retry_later
 from eservices.models import Draft
 
 logger = logging.getLogger(__name__)

@@ -23,10 +23,10 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from contactcentre import ratelimit
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
-from contactcentre.storage import PrivateStorage
+from core import ratelimit
+from core.storage import PrivateStorage
 from eservices import answers as answer_tools
 from eservices import resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm

@@ -48,7 +48,7 @@ from contactcentre.statistics.tables import Column, Hours, Row, Share, Table
 from pages.hours import STOCKHOLM
 from pages.models import FAQ, FAQFeedback
 
-SYNPUNKTER = "synpunkter-och-klagomal"
+# Statistics categories (Case.statistics_category) of comments and complaints, as e-services declare them.
 SYNPUNKT_KINDS = [
     ("complaint", gettext_lazy("Complaints")),
     ("suggestion", gettext_lazy("Suggestions")),
@@ -654,10 +654,12 @@ def volume_section(period: Period, now: dt.datetime) -> Section:
 
 def synpunkter_section(period: Period, now: dt.datetime) -> Section:
     quarters = period.quarters()
-    kind_field = "answers__synpunkt__kind"
+    kind_field = "statistics_category"
     grid: dict = {}
     for row in (
-        Case.objects.filter(period.q("received_at"), eservice=SYNPUNKTER)
+        Case.objects.filter(
+            period.q("received_at"), statistics_category__in=[kind for kind, _label in SYNPUNKT_KINDS]
+        )
         .annotate(quarter=Trunc("received_at", "quarter", output_field=DateField(), tzinfo=STOCKHOLM))
         .values("committee__name", "quarter", kind_field)
         .annotate(total=Count("pk"))

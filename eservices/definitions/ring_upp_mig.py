@@ -136,6 +136,8 @@ RING_UPP_MIG = register(
         summary=_("Ask the contact centre to call you back at a time that suits you."),
         service_area_digit=9,
         department="Kontaktcenter",
+        # A call-back is a second contact by its nature.
+        first_contact_possible=False,
         steps=(Step("ring", CallBackForm, _("Your number and a time")),),
         data_protection=DataProtection(
             data_collected=_("Your name, your phone number, the time you chose and what it is about."),

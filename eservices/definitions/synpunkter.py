@@ -155,6 +155,8 @@ def describe(answers):
 SYNPUNKTER = register(
     EService(
         slug="synpunkter-och-klagomal",
+        # The statistics count comments and complaints by their kind, per committee.
+        statistics_answer=("synpunkt", "kind"),
         title=_("Comments and complaints"),
         summary=_(
             "Give praise, a suggestion or a complaint about the municipality's services. You may be "

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from contactcentre.ratelimit import prune
+from core.ratelimit import prune
 
 
 class Command(BaseCommand):

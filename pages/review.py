@@ -1,38 +1,59 @@
-"""Content flags: an agent marks a page or FAQ as outdated or wrong from a case; its editor hears of it.
+"""Content review: flags on pages and FAQ, and the pages past their review date.
 
-The rules live here: who may flag (whoever may see the case), who is told (the item's
-responsible editor, else the web editors' address, else nobody: the flag is then only in
-the editors' list), what editors are shown (counts made by the database, never by looping
-in Python) and who may review content and mark flags handled (whoever may edit pages or FAQ).
+The rules live here: who is told of a flag (the item's responsible editor, else the web
+editors' address, else nobody: the flag is then only in the editors' list), what editors are
+shown (counts made by the database, never by looping in Python) and who may review content and
+mark flags handled (whoever may edit pages or FAQ). Who may flag is the caller's rule: the
+contact centre flags from a case it may see (``contactcentre.content_flags``).
+
+What other apps know of an FAQ's use (the contact centre: cases resolved with it, counted
+contacts) comes in through the ``content_review_usage`` hook, so content imports none of them.
 
 An item's counts are those of its open flags: once an editor marks it handled, it starts again.
 """
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from contactcentre import access
-from contactcentre.models import Case, ContactCentreSettings, ContentFlag, Tally
-from pages.models import FAQ, InformationPage, PrivacyNoticePage, ServicePage
+from django_tasks import task
+
+from core.retries import retry_later
+from pages.models import (
+    FAQ,
+    ContentFlag,
+    InformationPage,
+    MunicipalitySettings,
+    PrivacyNoticePage,
+    ServicePage,
+)
 
 # The page types with a responsible editor and a review date (pages.models.mixins.ReviewedMixin).
 REVIEWED_PAGE_TYPES = (ServicePage, InformationPage, PrivacyNoticePage)
 # Agents flag from the pages citizens ask about; the privacy notice is the lawyers'.
 FLAGGABLE_PAGE_TYPES = (ServicePage, InformationPage)
 USAGE_DAYS = 90
+# Each function registered for it takes (the FAQ's OuterRef column, since) and returns annotations
+# for an FAQ queryset, named after ItemCounts' usage fields (faq_cases, faq_tallies).
+USAGE_HOOK = "content_review_usage"
+
+logger = logging.getLogger(__name__)
 
 
 # --- Who ---------------------------------------------------------------------------------------------
@@ -61,28 +82,33 @@ def recipient(*, page=None, faq=None) -> str:
     editor = responsible_editor(page=page, faq=faq)
     if editor is not None and editor.email:
         return editor.email
-    return ContactCentreSettings.load().web_editor_email
+    return MunicipalitySettings.load().web_editor_email
 
 
 # --- Flagging ----------------------------------------------------------------------------------------
 
 
-def flag_content(user, case, *, page=None, faq=None, reason, comment) -> ContentFlag:
+def flag_content(
+    user, *, page=None, faq=None, reason, comment, source: str = "", source_url: str = ""
+) -> ContentFlag:
     """Record the flag and enqueue its e-mail in one transaction.
 
-    Only someone who may see the case flags from it: the flag names the case.
+    ``source`` names where it came from (a case reference), ``source_url`` links there in the admin.
+    The caller has checked that ``user`` may flag from that source.
     """
-    from contactcentre.tasks import send_content_flag_email
-
-    if not access.can_view(user, case):
-        raise PermissionDenied
     if (page is None) == (faq is None):
         raise ValidationError(_("Choose either a page or an FAQ."))
     if reason not in dict(ContentFlag.REASONS):
         raise ValidationError(_("Choose a reason."))
     with transaction.atomic():
         flag = ContentFlag.objects.create(
-            page=page, faq=faq, case=case, reason=reason, comment=comment.strip(), flagged_by=user
+            page=page,
+            faq=faq,
+            source=source[:40],
+            source_url=source_url[:200],
+            reason=reason,
+            comment=comment.strip(),
+            flagged_by=user,
         )
         # With the database task backend the task row commits with the flag, or neither does.
         send_content_flag_email.enqueue(flag.pk)
@@ -99,9 +125,9 @@ def flaggable_pages():
     )
 
 
-def flags_from_case(case):
-    """The flags made from this case, for its page (one query)."""
-    return ContentFlag.objects.filter(case=case).select_related("page", "faq", "flagged_by", "handled_by")
+def flags_from(source: str):
+    """The flags made from one source (a case reference), for its page (one query)."""
+    return ContentFlag.objects.filter(source=source).select_related("page", "faq", "flagged_by", "handled_by")
 
 
 def mark_handled(user, flag_or_item) -> int:
@@ -127,20 +153,21 @@ def usage_since(now=None) -> dt.datetime:
     return (now or timezone.now()) - dt.timedelta(days=USAGE_DAYS)
 
 
-def _count(queryset, group_by: str):
-    """A correlated COUNT subquery: ``queryset`` already filtered on an OuterRef, grouped by that column."""
+def count_subquery(queryset, group_by: str):
+    """A correlated COUNT subquery: ``queryset`` already filtered on an OuterRef, grouped by that column.
+
+    Usage hooks (``USAGE_HOOK``) count with it too.
+    """
     counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def faq_usage(ref: str, since: dt.datetime) -> dict:
-    """Annotations: cases resolved with the FAQ and tallies that used it since ``since``."""
-    return {
-        "faq_cases": _count(
-            Case.objects.filter(resolved_faq=OuterRef(ref), resolved_at__gte=since), "resolved_faq"
-        ),
-        "faq_tallies": _count(Tally.objects.filter(faq=OuterRef(ref), created_at__gte=since), "faq"),
-    }
+    """Annotations from every ``content_review_usage`` hook: how the FAQ was used since ``since``."""
+    annotations = {}
+    for usage in hooks.get_hooks(USAGE_HOOK):
+        annotations.update(usage(ref, since))
+    return annotations
 
 
 def _open_flags_of(column: str):
@@ -150,9 +177,16 @@ def _open_flags_of(column: str):
 def _flag_counts(column: str) -> dict:
     """Per item (a Page or FAQ row): its open flags and the distinct cases behind them."""
     flags = _open_flags_of(column)
-    distinct_cases = flags.order_by().values(column).annotate(n=Count("case", distinct=True)).values("n")
+    # The distinct sources (cases) behind them; a flag with no source counts for none.
+    distinct_cases = (
+        flags.exclude(source="")
+        .order_by()
+        .values(column)
+        .annotate(n=Count("source", distinct=True))
+        .values("n")
+    )
     return {
-        "open_flags": _count(flags, column),
+        "open_flags": count_subquery(flags, column),
         "flagging_cases": Coalesce(Subquery(distinct_cases, output_field=IntegerField()), Value(0)),
     }
 
@@ -181,8 +215,9 @@ def _page_editor():
 class ItemCounts:
     open_flags: int = 0
     flagging_cases: int = 0
-    faq_cases: int | None = None  # FAQ only: cases resolved with it in the last 90 days
-    faq_tallies: int | None = None  # FAQ only: tallies that used it in the last 90 days
+    # FAQ only, filled by the content_review_usage hooks (the contact centre's):
+    faq_cases: int | None = None  # cases resolved with it in the last 90 days
+    faq_tallies: int | None = None  # counted contacts that used it in the last 90 days
 
 
 def item_counts(*, page=None, faq=None) -> ItemCounts:
@@ -312,3 +347,47 @@ def past_review_count(*, editor=None, today=None) -> int:
     """Live reviewed pages past their review date, ``editor``'s when given (one query per page type)."""
     today = today or timezone.localdate()
     return sum(_overdue(model, today, editor).count() for model in REVIEWED_PAGE_TYPES)
+
+
+# --- The editor's e-mail ---------------------------------------------------------------------------
+
+
+def admin_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_content_flag_email(flag_id: int, attempt: int = 1) -> str:
+    """Tell the page's or FAQ's editor that it was flagged.
+
+    Sent apart from the flag, so a failing mail server never loses it: the flag is in the editors' list.
+    """
+    flag = ContentFlag.objects.select_related("page", "faq__responsible_editor").filter(pk=flag_id).first()
+    if flag is None:
+        return "no flag"
+    item = {"page": flag.page, "faq": flag.faq}
+    to = recipient(**item)
+    if not to:
+        return "no recipient"
+    # Editors work in the municipality's working language, whoever flagged and in whatever case.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "flag": flag,
+            "title": flag.faq.question if flag.faq else flag.page.title,
+            "public_url": flag.page.full_url if flag.page else "",
+            "reference": flag.source,
+            "counts": item_counts(**item),
+            "usage_days": USAGE_DAYS,
+            "edit_url": admin_url(edit_url(**item)),
+            "review_url": admin_url(reverse("content_review")),
+        }
+        subject = render_to_string("pages/email/content_flag_subject.txt", context).strip()
+        body = render_to_string("pages/email/content_flag.txt", context)
+    try:
+        EmailMessage(subject, body, to=[to]).send()
+    except Exception as error:
+        logger.warning("Content flag e-mail %s failed (attempt %s): %s", flag_id, attempt, error)
+        if retry_later(send_content_flag_email, flag_id, attempt):
+            return "retry"
+        return "gave up"
+    return "sent"

@@ -1,4 +1,4 @@
-"""Counters for ``contactcentre.ratelimit`` when no shared cache (Redis) is configured."""
+"""Counters for ``core.ratelimit`` when no shared cache (Redis) is configured."""
 
 from django.db import models
 

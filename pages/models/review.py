@@ -1,4 +1,8 @@
-"""An agent's flag on a service page or FAQ that a case showed to be outdated or wrong."""
+"""A flag on a service page or FAQ that someone found outdated or wrong, for its editor.
+
+Where the flag came from (a contact-centre case) is kept as data, a label and an admin link,
+so content knows nothing of cases (docs/decisions/0005-layers.md).
+"""
 
 from django.conf import settings
 from django.db import models
@@ -32,14 +36,14 @@ class ContentFlag(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    case = models.ForeignKey(
-        "contactcentre.Case",
-        verbose_name=_("case"),
-        null=True,
+    source = models.CharField(
+        _("flagged from"),
+        max_length=40,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="content_flags",
+        db_index=True,
+        help_text=_("Where the flag came from, for example a case reference."),
     )
+    source_url = models.CharField(_("link to where it came from"), max_length=200, blank=True)
     reason = models.CharField(_("reason"), max_length=10, choices=REASONS, default=OUTDATED)
     comment = models.TextField(
         _("what is wrong"),

@@ -26,7 +26,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from contactcentre.models import RateLimitBucket
+from core.models import RateLimitBucket
 
 CACHE_PREFIX = "ratelimit"
 
