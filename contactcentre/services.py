@@ -9,10 +9,11 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from contactcentre import service_levels
-from contactcentre.models import Case, CaseAttachment, CaseEvent
+from contactcentre import access, service_levels
+from contactcentre.models import Case, CaseAttachment, CaseEvent, ContactCentreSettings
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
+from contactcentre.tasks import send_receipt_email
 
 logger = logging.getLogger(__name__)
 
@@ -91,14 +92,12 @@ def open_case(new: NewCase) -> tuple[Case, bool]:
 
 
 def contact_centre_department():
-    from contactcentre.models import ContactCentreSettings
 
     return ContactCentreSettings.load().department
 
 
 def handled_by_contact_centre(opened_by, department) -> bool:
     """A kommunvägledare logged it, or it was routed to the contact centre's department."""
-    from contactcentre import access
 
     if opened_by is not None and access.is_agent(opened_by):
         return True
@@ -107,7 +106,6 @@ def handled_by_contact_centre(opened_by, department) -> bool:
 
 
 def _create(new: NewCase) -> Case:
-    from contactcentre.tasks import send_receipt_email
 
     received_at = timezone.now()
     area = new.service_area

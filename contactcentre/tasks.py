@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from django_tasks import task
 
+from contactcentre import service_levels
 from contactcentre.models import Case, CaseEvent
 from core.retries import retry_later
 
@@ -36,7 +37,6 @@ def status_url(case: Case) -> str:
 @task()
 def send_reply_email(event_id: int, attempt: int = 1) -> str:
     """Tell the citizen a reply is waiting; the reply itself is read on the status page."""
-    from contactcentre.models import CaseEvent
 
     event = CaseEvent.objects.select_related("case").get(pk=event_id)
     case = event.case
@@ -118,7 +118,6 @@ def recompute_open_due_dates(area_translation_key: str = "") -> int:
 
     Finished cases keep the dates they were measured against.
     """
-    from contactcentre import service_levels
 
     cases = Case.objects.filter(service_levels.open_q())
     if area_translation_key:

@@ -30,11 +30,13 @@ from ninja import Field, Header, Router, Schema, Status
 
 from contactcentre.models.cases import Channel
 from contactcentre.services import open_case
+from contactcentre.tasks import status_url
 from core import ratelimit
 from core.api import ErrorOut
 from eservices import registry
 from eservices.schema import FILE_NAME_MAX_LENGTH, body_limit, multiple_files, submission_schema
 from eservices.submission import build_new_case
+from pages.models import ServiceArea
 
 router = Router(tags=["e-services"])
 
@@ -133,7 +135,6 @@ def _eservice_out(eservice, names: dict[int, str]) -> dict:
 
 def _service_area_names() -> dict[int, str]:
     """Phone-menu digit → the area's name in the active language, else in the working language."""
-    from pages.models import ServiceArea
 
     language = translation.get_language() or settings.LANGUAGE_CODE
     names: dict[int, str] = {}
@@ -221,7 +222,6 @@ def submit(
 
 
 def receipt(case) -> dict:
-    from contactcentre.tasks import status_url
 
     return {
         "reference": case.reference,

@@ -10,14 +10,13 @@ from django.utils import translation
 from django_tasks import task
 
 from core.retries import retry_later
+from eservices.draft_tokens import resume_token
 from eservices.models import Draft
 
 logger = logging.getLogger(__name__)
 
 
 def resume_url(draft) -> str:
-    from eservices.drafts import resume_token
-
     page = draft.page.specific
     path = page.url + page.reverse_subpage("resume", args=(draft.pk, resume_token(draft)))
     return settings.SITE_BASE_URL.rstrip("/") + path

@@ -263,7 +263,6 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return context
 
     def step_title(self, name):
-        from django.utils.translation import gettext as _
 
         if name == CHECK_STEP:
             return _("Check your answers")

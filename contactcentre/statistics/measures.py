@@ -46,7 +46,8 @@ from contactcentre.statistics.charts import BarChart, ColumnChart
 from contactcentre.statistics.period import Period, local_midnight, quarter_label, slice_label
 from contactcentre.statistics.tables import Column, Hours, Row, Share, Table
 from pages.hours import STOCKHOLM
-from pages.models import FAQ, FAQFeedback
+from pages.models import FAQ, FAQFeedback, ServiceArea
+from pages.search_log import top_misses
 
 # Statistics categories (Case.statistics_category) of comments and complaints, as e-services declare them.
 SYNPUNKT_KINDS = [
@@ -146,7 +147,6 @@ def first_contact_resolution(period: Period) -> Share:
 
 
 def area_names() -> dict:
-    from pages.models import ServiceArea
 
     return dict(ServiceArea.objects.values_list("pk", "name"))
 
@@ -774,7 +774,6 @@ def faq_section(period: Period, now: dt.datetime) -> Section:
 
 
 def search_section(period: Period, now: dt.datetime) -> Section:
-    from pages.search_log import top_misses
 
     misses = list(top_misses(period.start, period.end, limit=SEARCH_ROWS))
     rows = [Row(query, [language, hits]) for query, language, hits in misses]

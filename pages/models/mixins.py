@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from pages.locales import active_locale
+
 
 class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Lets ``Model.objects.filter(...).search(q)`` work on snippets, as it does on pages."""
@@ -17,7 +19,6 @@ class LocalizedQuerySetMixin:
 
     @classmethod
     def in_active_locale(cls):
-        from pages.locales import active_locale
 
         return cls.objects.filter(locale=active_locale())
 
