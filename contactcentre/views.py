@@ -1,8 +1,10 @@
 """Citizen-facing views: the case status page, its look-up form, and the citizen's answer."""
 
+import math
+
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -56,8 +58,10 @@ class CitizenMessageForm(forms.Form):
         return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
 
-def _rate_limited(error):
-    response = HttpResponse(_("Too many attempts. Try again later."), status=429)
+def _rate_limited(request, error):
+    """The site's 429 page (portal/templates/429.html) with ``Retry-After``."""
+    minutes = max(1, math.ceil(error.retry_after / 60))
+    response = TemplateResponse(request, "429.html", {"retry_minutes": minutes}, status=429)
     response["Retry-After"] = str(error.retry_after)
     return response
 
@@ -88,7 +92,7 @@ def case_status(request, reference, token):
     try:
         case = _case_or_404(request, reference, token)
     except ratelimit.RateLimited as error:
-        return _rate_limited(error)
+        return _rate_limited(request, error)
     form = None
     if case.status in ANSWERABLE:
         form = CitizenMessageForm(request.POST or None, request.FILES or None)
@@ -96,7 +100,7 @@ def case_status(request, reference, token):
             try:
                 ratelimit.check(request, "citizen-message")
             except ratelimit.RateLimited as error:
-                return _rate_limited(error)
+                return _rate_limited(request, error)
             if form.is_valid():
                 photo = form.cleaned_data.get("photo")
                 attachments = []

@@ -9,6 +9,7 @@ import uuid
 from collections import OrderedDict
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -134,6 +135,11 @@ class EServiceWizard(NamedUrlSessionWizardView):
     def post(self, *args, **kwargs):
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid() and management.cleaned_data["current_step"] not in self.get_form_list():
+            # formtools would store the unknown name as the current step, then fail with a
+            # KeyError: refuse it first, so the run and its answers stay as they were.
+            raise BadRequest("The posted wizard step is not a step of this run.")
         return super().post(*args, **kwargs)
 
     def save_for_later(self):
