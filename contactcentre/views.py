@@ -1,8 +1,9 @@
 """Citizen-facing views: the case status page, its look-up form, and the citizen's answer."""
 
+
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -56,12 +57,6 @@ class CitizenMessageForm(forms.Form):
         return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
 
-def _rate_limited(error):
-    response = HttpResponse(_("Too many attempts. Try again later."), status=429)
-    response["Retry-After"] = str(error.retry_after)
-    return response
-
-
 def _case_or_404(request, reference, token):
     try:
         return case_for_citizen(reference, token)
@@ -88,7 +83,7 @@ def case_status(request, reference, token):
     try:
         case = _case_or_404(request, reference, token)
     except ratelimit.RateLimited as error:
-        return _rate_limited(error)
+        return ratelimit.too_many_requests(request, error)
     form = None
     if case.status in ANSWERABLE:
         form = CitizenMessageForm(request.POST or None, request.FILES or None)
@@ -96,7 +91,7 @@ def case_status(request, reference, token):
             try:
                 ratelimit.check(request, "citizen-message")
             except ratelimit.RateLimited as error:
-                return _rate_limited(error)
+                return ratelimit.too_many_requests(request, error)
             if form.is_valid():
                 photo = form.cleaned_data.get("photo")
                 attachments = []

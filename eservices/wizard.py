@@ -11,7 +11,8 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -195,6 +196,11 @@ class EServiceWizard(NamedUrlSessionWizardView):
             return self.post_after_sending(self.sent_case)
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid() and management.cleaned_data["current_step"] not in self.get_form_list():
+            # formtools would store the unknown name as the current step, then fail with a
+            # KeyError: refuse it first, so the run and its answers stay as they were.
+            raise BadRequest("The posted wizard step is not a step of this run.")
         return super().post(*args, **kwargs)
 
     def save_for_later(self):
@@ -407,9 +413,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
         try:
             ratelimit.check(self.request, "citizen-message")
         except ratelimit.RateLimited as error:
-            response = HttpResponse(_("Too many attempts. Try again later."), status=429)
-            response["Retry-After"] = str(error.retry_after)
-            return response
+            return ratelimit.too_many_requests(self.request, error)
         if case.status not in resend.TAKES_MESSAGES:
             return self.render_already_sent(case)
         resend.add_as_message(self.eservice, case, forms_by_step, applicable, actor=self.assisted_by)

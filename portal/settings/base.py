@@ -235,6 +235,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A failed CSRF check shows our page in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,
