@@ -54,7 +54,8 @@ def test_a_call_back_request_reaches_the_contact_centre_with_its_window(client, 
     with mock.patch.object(ring_upp_mig, "now", return_value=at(2026, 11, 26, 9)):
         run = WizardRun(client, page)
         run.answer("ring", CALL, then="kontrollera")
-        assert "Bygglov" in run.check_page()
+        check = run.check_page()
+        assert "Bygglov" in check and "070-174 06 12" in check  # read as people write it
         run.send()
     case = Case.objects.get()
     day = dt.date(2026, 11, 27)
@@ -70,6 +71,7 @@ def test_a_call_back_request_reaches_the_contact_centre_with_its_window(client, 
     assert case.answers["ring"]["window"] == NEXT_MORNING
     [step] = case.form_snapshot["steps"]
     assert {field["name"] for field in step["fields"]} == {"phone", "name", "window", "about"}
+    assert {field["name"]: field["display"] for field in step["fields"]}["phone"] == "070-174 06 12"
     assert case.retain_until == timezone.localdate(case.received_at) + dt.timedelta(days=90)
     # In the contact centre's queue, with its window in the title, and counted as its contact.
     assert case.handled_by_contact_centre
