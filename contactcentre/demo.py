@@ -1456,7 +1456,7 @@ def build_demo_tallies(builder):
 
 
 def build_demo_callbacks(builder):
-    from eservices.definitions.ring_upp_mig import HOURS, RING_UPP_MIG, next_working_day
+    from eservices.definitions.ring_upp_mig import RING_UPP_MIG, CallWindow, half_days, next_working_day
 
     if Case.objects.filter(eservice=RING_UPP_MIG.slug).exists():
         return
@@ -1471,7 +1471,9 @@ def build_demo_callbacks(builder):
     for number in range(1, CALLBACK_COUNT + 1):
         received = latest + gap * number
         day = next_working_day(timezone.localdate(received, tz))
-        hours, _ends = HOURS[rng.choice(["morning", "afternoon"])]
+        halves = half_days(day)
+        half = rng.choice(sorted(halves))
+        hours = CallWindow(half, day, *halves[half]).hours
         about = rng.choice(CALLBACK_ABOUT)
         title = f"Ring upp {day.day}/{day.month} {hours}: {about}"
         phone = f"070-174 06 {rng.randint(5, 99):02d}"

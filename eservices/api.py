@@ -24,7 +24,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext as django_gettext  # a message Django translates
 
 from ninja import Field, Header, Router, Schema, Status
 
@@ -324,8 +323,9 @@ def bind_step(step, payload: dict) -> tuple[forms.Form, list[dict]]:
             if isinstance(value, dict) or (
                 isinstance(value, list) and not isinstance(field, forms.MultipleChoiceField)
             ):
-                # A form would take str() of it; the schema says a single value.
-                errors.append(_error(loc, django_gettext("Enter a valid value."), "invalid"))
+                # A form would take str() of it; the schema says a single value. The field's own
+                # message, so the error names the field as the web form's would.
+                errors.append(_error(loc, _field_message(field, "invalid"), "invalid"))
                 continue
             data[key] = value
             continue
@@ -377,6 +377,11 @@ def form_errors(step, form) -> list[dict]:
         for error in error_list:
             errors.append(_error(loc, " ".join(str(message) for message in error.messages), error.code))
     return errors
+
+
+def _field_message(field: forms.Field, code: str) -> str:
+    message = field.error_messages.get(code) or field.error_messages["required"]
+    return str(message) % {"value": ""} if "%(value)" in str(message) else str(message)
 
 
 def _error(loc: list, msg: str, type_: str | None) -> dict:

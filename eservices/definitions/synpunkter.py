@@ -22,7 +22,7 @@ from eservices.definitions.common import (
     yes_no,
 )
 from eservices.definitions.contact_fields import ANSWER_CHANNELS, ContactDetailsForm, contact_of
-from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
+from eservices.forms import NO_SENSITIVE_DETAILS, StepForm, messages
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is
 
@@ -58,23 +58,31 @@ class MessageForm(NoticeStepForm):
         ),
     )
 
-    kind = forms.ChoiceField(label=_("What kind of message is it?"), choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What kind of message is it?"),
+        choices=KINDS,
+        widget=forms.RadioSelect,
+        error_messages=messages(_("Select what kind of message it is")),
+    )
     area = forms.TypedChoiceField(
         label=_("Which area is it about?"),
         choices=AREAS,
         coerce=int,
         widget=forms.RadioSelect,
+        error_messages=messages(_("Select which area your message is about")),
         help_text=_("We send your message to the part of the municipality that is responsible."),
     )
     about = forms.CharField(
         label=_("Which service or place is it about?"),
         required=False,
         max_length=200,
+        error_messages=messages(_("Enter which service or place it is about")),
         help_text=_("For example a school, a library or a street."),
     )
     message = forms.CharField(
         label=_("Your message"),
         max_length=4000,
+        error_messages=messages(_("Enter your message")),
         help_text=NO_SENSITIVE_DETAILS,
         widget=forms.Textarea(attrs={"rows": 7}),
     )
@@ -89,19 +97,21 @@ class AnonymityForm(StepForm):
         ],
         widget=forms.RadioSelect,
         help_text=ANONYMOUS_GETS_NO_ANSWER,
+        error_messages=messages(_("Select whether you want to be anonymous")),
     )
 
 
 class FeedbackContactForm(ContactDetailsForm):
     """Name and, for an answer, how to answer and the detail that needs."""
 
-    wants_answer = yes_no(_("Do you want an answer?"))
+    wants_answer = yes_no(_("Do you want an answer?"), _("Select yes if you want an answer"))
     answer_by = forms.ChoiceField(
         label=_("How do you want the answer?"),
         choices=ANSWER_CHANNELS,
         widget=forms.RadioSelect,
         required=False,
         help_text=_("Only if you want an answer."),
+        error_messages=messages(_("Select how you want the answer")),
     )
     field_order = ["name", "wants_answer", "answer_by", "email", "phone", "address"]
     schema_rules = [
