@@ -13,7 +13,7 @@ from contactcentre import actions, ratelimit, service_levels
 from contactcentre.attachments import check_image
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
-from contactcentre.status import case_for_citizen, public_events
+from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
 
 ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
@@ -113,14 +113,23 @@ def case_status(request, reference, token):
             request, _("This case is finished and takes no more answers. Contact us to reopen it.")
         )
         return redirect(request.path)
-    return TemplateResponse(
+    files = files_sent_by_citizen(case)
+    events = list(public_events(case))
+    for event in events:
+        event.citizen_files = files.get(event.pk, [])
+    response = TemplateResponse(
         request,
         "contactcentre/case_status.html",
         {
             "case": case,
-            "events": public_events(case),
+            "events": events,
             "form": form,
             "waiting": case.status == Status.WAITING,
             "expected_answer_by": service_levels.expected_answer_by(case),
         },
     )
+    # The secret link stays out of other sites' referrers. A <meta name="referrer"
+    # content="no-referrer"> would also make Chromium post the answer with "Origin: null",
+    # which Django's CSRF check refuses (403).
+    response["Referrer-Policy"] = "same-origin"
+    return response
