@@ -20,6 +20,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.storage import PrivateStorage
+from contactcentre.tokens import status_code
 from eservices import answers as answer_tools
 from eservices.forms import AssistedConfirmForm, ConfirmForm
 from eservices.submission import submit
@@ -252,9 +253,19 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 "eservice": self.eservice,
                 "case": case,
                 "status_token": case.status_token(),
-                "assisted": bool(self.assisted_by) or case.opened_by_id == self.request.user.pk,
+                "status_code": status_code(case),
+                "assisted": bool(self.assisted_by) or opened_by_this_user(case, self.request.user),
             },
         )
+
+
+def opened_by_this_user(case, user) -> bool:
+    """Whether a signed-in staff member opened this case (for a visitor).
+
+    An anonymous citizen's case has no opener and an anonymous user has no id:
+    ``None == None`` must not show them the staff member's text.
+    """
+    return user.is_authenticated and case.opened_by_id is not None and case.opened_by_id == user.pk
 
 
 def _condition(eservice, step):
