@@ -170,6 +170,8 @@ def case_status(request, reference, token):
         {
             "case": case,
             "events": events,
+            # A confidential case (social services, for example) is as sensitive as its pages.
+            "leave_quickly": case.confidential,
             "form": form,
             "waiting": case.status == Status.WAITING,
             "expected_answer_by": service_levels.expected_answer_by(case),
