@@ -1,5 +1,6 @@
 """Citizen-facing views: the case status page, its look-up form, and the citizen's answer."""
 
+import re
 
 from django import forms
 from django.contrib import messages
@@ -14,20 +15,57 @@ from contactcentre import actions, ratelimit, service_levels
 from contactcentre.attachments import check_image
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
-from contactcentre.status import case_for_citizen, public_events
+from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
+from contactcentre.tokens import code_from_input
 
 ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
 
+REFERENCE_PATTERN = re.compile(r"([a-z]{2})[\s-]*(\d{4})[\s-]*(\d{1,6})", re.IGNORECASE | re.ASCII)
+
+
 class LookupForm(forms.Form):
+    """Asks for the two things every receipt (page, e-mail, API) gives: the reference and the code."""
+
     template_name = "eservices/forms/form.html"
 
     reference = forms.CharField(
         label=gettext_lazy("Case reference"),
-        max_length=20,
-        help_text=gettext_lazy("For example KC-2026-000123."),
+        max_length=40,
+        help_text=gettext_lazy("On your receipt and in the receipt e-mail, for example KC-2026-000123."),
+        error_messages={"required": gettext_lazy("Enter the case reference from your receipt.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    token = forms.CharField(label=gettext_lazy("Code from your receipt"), max_length=64)
+    token = forms.CharField(
+        label=gettext_lazy("Status code"),
+        max_length=400,
+        help_text=gettext_lazy(
+            "32 letters and digits, under the case reference on your receipt and in the receipt "
+            "e-mail. Spaces do not matter. You can also paste the whole status link."
+        ),
+        error_messages={"required": gettext_lazy("Enter the status code from your receipt.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_reference(self):
+        match = REFERENCE_PATTERN.fullmatch(self.cleaned_data["reference"].strip())
+        if not match:
+            raise forms.ValidationError(
+                _("Enter the case reference as it is on your receipt, for example KC-2026-000123.")
+            )
+        prefix, year, number = match.groups()
+        return f"{prefix.upper()}-{year}-{int(number):06d}"
+
+    def clean_token(self):
+        code = code_from_input(self.cleaned_data["token"])
+        if not code:
+            raise forms.ValidationError(
+                _("Enter the status code as it is on your receipt: 32 letters and digits.")
+            )
+        return code
+
+    def error_summary(self):
+        return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
 
 class CitizenMessageForm(forms.Form):
@@ -70,11 +108,19 @@ def _case_or_404(request, reference, token):
 def case_lookup(request):
     form = LookupForm(request.GET or None)
     if form.is_valid():
-        return redirect(
-            "case_status",
-            reference=form.cleaned_data["reference"].strip().upper(),
-            token=form.cleaned_data["token"].strip(),
-        )
+        reference, token = form.cleaned_data["reference"], form.cleaned_data["token"]
+        try:
+            _case_or_404(request, reference, token)
+        except ratelimit.RateLimited as error:
+            return ratelimit.too_many_requests(request, error)
+        except Http404:
+            # Said beside the fields, not as a bare 404, so the citizen can check what they typed.
+            form.add_error(
+                "reference",
+                _("We found no case with this reference and status code. Check both against your receipt."),
+            )
+        else:
+            return redirect("case_status", reference=reference, token=token)
     return TemplateResponse(request, "contactcentre/case_lookup.html", {"form": form})
 
 
@@ -108,14 +154,25 @@ def case_status(request, reference, token):
             request, _("This case is finished and takes no more answers. Contact us to reopen it.")
         )
         return redirect(request.path)
-    return TemplateResponse(
+    files = files_sent_by_citizen(case)
+    events = list(public_events(case))
+    for event in events:
+        event.citizen_files = files.get(event.pk, [])
+    response = TemplateResponse(
         request,
         "contactcentre/case_status.html",
         {
             "case": case,
-            "events": public_events(case),
+            "events": events,
+            # A confidential case (social services, for example) is as sensitive as its pages.
+            "leave_quickly": case.confidential,
             "form": form,
             "waiting": case.status == Status.WAITING,
             "expected_answer_by": service_levels.expected_answer_by(case),
         },
     )
+    # The secret link stays out of other sites' referrers. A <meta name="referrer"
+    # content="no-referrer"> would also make Chromium post the answer with "Origin: null",
+    # which Django's CSRF check refuses (403).
+    response["Referrer-Policy"] = "same-origin"
+    return response

@@ -59,9 +59,11 @@ class EServiceOut(Schema):
 
 
 class SubmissionOut(Schema):
-    reference: str
-    token: str
-    status_url: str
+    reference: str = Field(..., description="The case reference, asked for by the status look-up.")
+    token: str = Field(..., description="The status code, asked for by the status look-up (spaces optional).")
+    status_code: str = Field(..., description="The same code in groups of four, as receipts print it.")
+    status_url: str = Field(..., description="The secret status page, as in the receipt e-mail.")
+    lookup_url: str = Field(..., description="The status look-up, which asks for the reference and the code.")
 
 
 class ErrorItemOut(Schema):
@@ -220,12 +222,16 @@ def submit(
 
 
 def receipt(case) -> dict:
-    from contactcentre.tasks import status_url
+    from contactcentre.tasks import lookup_url, status_url
+    from contactcentre.tokens import status_code
 
+    # The same things the receipt page and the receipt e-mail give.
     return {
         "reference": case.reference,
         "token": case.status_token(),
-        "status_url": status_url(case),  # the link the receipt e-mail gives
+        "status_code": status_code(case),
+        "status_url": status_url(case),
+        "lookup_url": lookup_url(case),
     }
 
 

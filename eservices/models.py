@@ -14,11 +14,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from eservices import registry
+from pages.models.mixins import LeaveQuicklyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class EServicePage(RoutablePageMixin, Page):
+class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     """An e-service: the start page with what the citizen needs to know, then its steps."""
 
     eservice = models.CharField(_("e-service"), max_length=80, choices=registry.choices)
@@ -42,6 +43,7 @@ class EServicePage(RoutablePageMixin, Page):
         FieldPanel("before_you_start"),
         FieldPanel("help_text"),
     ]
+    promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     template = "eservices/eservice_page.html"
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
     subpage_types = []
@@ -52,6 +54,16 @@ class EServicePage(RoutablePageMixin, Page):
     @cached_property
     def definition(self):
         return registry.get(self.eservice)
+
+    def leave_quickly_by_default(self) -> bool:
+        # An e-service also follows the area its cases go to, wherever the page is placed.
+        from pages.models import ServiceArea
+
+        definition = self.definition
+        area_is_confidential = ServiceArea.objects.filter(
+            menu_digit=definition.service_area_digit, confidential=True
+        ).exists()
+        return definition.sensitive or super().leave_quickly_by_default() or area_is_confidential
 
     # --- routes ---------------------------------------------------------------
     @path("")

@@ -28,6 +28,7 @@ from contactcentre import ratelimit
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.storage import PrivateStorage
+from contactcentre.tokens import status_code
 from eservices import answers as answer_tools
 from eservices import resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm
@@ -342,7 +343,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 "eservice": self.eservice,
                 "case": case,
                 "status_token": case.status_token(),
-                "assisted": bool(self.assisted_by) or case.opened_by_id == self.request.user.pk,
+                "status_code": status_code(case),
+                "assisted": bool(self.assisted_by) or opened_by_this_user(case, self.request.user),
             },
         )
 
@@ -456,6 +458,15 @@ class EServiceWizard(NamedUrlSessionWizardView):
         # The changed files now belong to the new run, which deletes them once its case has them.
         data[self.storage.step_files_key] = {}
         return redirect(self.page.url + self.page.reverse_subpage("step", args=(new_run, next_step)))
+
+
+def opened_by_this_user(case, user) -> bool:
+    """Whether a signed-in staff member opened this case (for a visitor).
+
+    An anonymous citizen's case has no opener and an anonymous user has no id:
+    ``None == None`` must not show them the staff member's text.
+    """
+    return user.is_authenticated and case.opened_by_id is not None and case.opened_by_id == user.pk
 
 
 def _condition(eservice, step):

@@ -579,7 +579,10 @@ def _area_page_spec(area):
         "slug": area["slug"],
         "title": area["title"],
         "area": area["area"],
-        "fields": {"intro": area["intro"]},
+        "fields": {
+            "intro": area["intro"],
+            **({"leave_quickly": area["leave_quickly"]} if "leave_quickly" in area else {}),
+        },
         "children": [{"type": "ServicePage", **service} for service in area["services"]],
     }
 
