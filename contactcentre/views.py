@@ -17,6 +17,7 @@ from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
 from contactcentre.tokens import code_from_input
+from eservices.forms import messages as field_messages  # moves to the base app with the layering (issue 10)
 
 ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
@@ -33,7 +34,7 @@ class LookupForm(forms.Form):
         label=gettext_lazy("Case reference"),
         max_length=40,
         help_text=gettext_lazy("On your receipt and in the receipt e-mail, for example KC-2026-000123."),
-        error_messages={"required": gettext_lazy("Enter the case reference from your receipt.")},
+        error_messages=field_messages(gettext_lazy("Enter the case reference from your receipt.")),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     token = forms.CharField(
@@ -43,7 +44,7 @@ class LookupForm(forms.Form):
             "32 letters and digits, under the case reference on your receipt and in the receipt "
             "e-mail. Spaces do not matter. You can also paste the whole status link."
         ),
-        error_messages={"required": gettext_lazy("Enter the status code from your receipt.")},
+        error_messages=field_messages(gettext_lazy("Enter the status code from your receipt.")),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
@@ -76,12 +77,17 @@ class CitizenMessageForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=gettext_lazy("Do not write sensitive details here unless we have asked for them."),
+        error_messages=field_messages(gettext_lazy("Write your answer")),
     )
     photo = forms.FileField(
         label=gettext_lazy("Photo"),
         required=False,
         help_text=gettext_lazy("A JPEG, PNG or WebP picture, at most 8 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages=field_messages(
+            gettext_lazy("Upload a photo"),
+            invalid=gettext_lazy("The photo must be a JPEG, PNG or WebP picture that is not empty"),
+        ),
     )
 
     def clean_photo(self):

@@ -17,8 +17,10 @@ from django.utils import translation
 
 import pytest
 
+from contactcentre.views import CitizenMessageForm, LookupForm
 from eservices import registry
 from eservices.forms import AssistedConfirmForm, ConfirmForm
+from eservices.views import SaveDraftForm
 from tests.api.conftest import API
 
 LANGUAGES = ("sv", "en")
@@ -78,6 +80,10 @@ def every_form():
             yield pytest.param(step.form_class, id=f"{eservice.slug}-{step.name}")
     yield pytest.param(ConfirmForm, id="check-step")
     yield pytest.param(AssistedConfirmForm, id="check-step-assisted")
+    # The other forms a citizen fills in on the way: save for later, the status look-up and answer.
+    yield pytest.param(SaveDraftForm, id="save-for-later")
+    yield pytest.param(LookupForm, id="status-lookup")
+    yield pytest.param(CitizenMessageForm, id="status-answer")
 
 
 def _wrong(field: forms.Field):
