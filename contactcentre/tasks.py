@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from contactcentre.models import Case, CaseEvent
+from pages.base_url import absolute_url
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -46,7 +47,7 @@ def retry_later(task_, object_id: int, attempt: int) -> bool:
 def status_url(case: Case) -> str:
     with translation.override(case.language):
         path = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
-    return settings.SITE_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @task()
