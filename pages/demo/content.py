@@ -16,7 +16,8 @@ OTHER_LANGUAGES = ["en"]
 
 # --- Site and settings --------------------------------------------------------
 
-SITE = {"hostname": "localhost", "port": 80, "site_name": MUNICIPALITY}
+# Host name and port come from SITE_BASE_URL (pages.base_url.site_address).
+SITE = {"site_name": MUNICIPALITY}
 
 SETTINGS = {
     "name": MUNICIPALITY,
