@@ -52,7 +52,7 @@ from contactcentre.models import (
 from contactcentre.models.cases import Channel, Priority, Status
 from contactcentre.services import NewCase, open_case
 from eservices import registry as eservice_registry
-from eservices.definitions.ring_upp_mig import HOURS, RING_UPP_MIG, next_working_day
+from eservices.definitions.ring_upp_mig import RING_UPP_MIG, CallWindow, half_days, next_working_day
 from pages.demo import content
 from pages.models import ContentFlag, MunicipalitySettings
 
@@ -1476,7 +1476,9 @@ def build_demo_callbacks(builder):
     for number in range(1, CALLBACK_COUNT + 1):
         received = latest + gap * number
         day = next_working_day(timezone.localdate(received, tz))
-        hours, _ends = HOURS[rng.choice(["morning", "afternoon"])]
+        halves = half_days(day)
+        half = rng.choice(sorted(halves))
+        hours = CallWindow(half, day, *halves[half]).hours
         about = rng.choice(CALLBACK_ABOUT)
         title = f"Ring upp {day.day}/{day.month} {hours}: {about}"
         phone = f"070-174 06 {rng.randint(5, 99):02d}"

@@ -16,3 +16,18 @@ def case_for_citizen(reference: str, token: str) -> Case:
 
 def public_events(case: Case):
     return case.events.filter(public=True).exclude(kind=CaseEvent.VIEWED)
+
+
+def files_sent_by_citizen(case: Case) -> dict[int, list[str]]:
+    """The names of the files the citizen sent with each of their messages, by event id.
+
+    Only names: the files themselves stay in private storage for staff.
+    """
+    names: dict[int, list[str]] = {}
+    for field, name in case.attachments.filter(field__startswith="message:").values_list(
+        "field", "original_name"
+    ):
+        event_id = field.partition(":")[2]
+        if event_id.isdigit():
+            names.setdefault(int(event_id), []).append(name)
+    return names

@@ -15,7 +15,9 @@ from django_tasks import task
 
 from contactcentre import service_levels
 from contactcentre.models import Case, CaseEvent
+from contactcentre.tokens import status_code
 from core.retries import retry_later
+from pages.base_url import absolute_url
 
 logger = logging.getLogger(__name__)
 RECEIPT_FAILED = gettext_noop("The receipt e-mail could not be sent.")
@@ -31,7 +33,14 @@ def _in_working_language(message: str) -> str:
 def status_url(case: Case) -> str:
     with translation.override(case.language):
         path = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
-    return settings.SITE_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
+
+
+def lookup_url(case: Case) -> str:
+    """The look-up form, where the reference and the status code open the case."""
+    with translation.override(case.language):
+        path = reverse("case_lookup")
+    return absolute_url(path)
 
 
 @task()
@@ -84,7 +93,14 @@ def send_receipt_email(case_id: int, attempt: int = 1) -> str:
     if case.events.filter(kind=CaseEvent.EMAIL_SENT, data__template="receipt").exists():
         return "already sent"
     with translation.override(case.language):
-        context = {"case": case, "status_url": status_url(case), "snapshot": case.form_snapshot}
+        context = {
+            "case": case,
+            "status_url": status_url(case),
+            # What the look-up form asks for, as the receipt page shows them.
+            "lookup_url": lookup_url(case),
+            "status_code": status_code(case),
+            "snapshot": case.form_snapshot,
+        }
         subject = render_to_string("contactcentre/email/receipt_subject.txt", context).strip()
         body = render_to_string("contactcentre/email/receipt.txt", context)
     message = EmailMessage(

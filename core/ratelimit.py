@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -128,3 +129,11 @@ def check(request, scope: str) -> None:
     allowed, retry_after = hit(client_key(request, scope), limit, window_seconds)
     if not allowed:
         raise RateLimited(retry_after)
+
+
+def too_many_requests(request, error: RateLimited):
+    """The site's 429 page (portal/templates/429.html) with ``Retry-After``, for web views."""
+    minutes = max(1, math.ceil(error.retry_after / 60))
+    response = TemplateResponse(request, "429.html", {"retry_minutes": minutes}, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response

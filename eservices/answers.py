@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from contactcentre.services import Attachment
 from core.uploads import check_image
+from eservices.forms import PhoneNumberField, national_phone
 
 
 def json_value(value):
@@ -35,6 +36,8 @@ def json_value(value):
 def display_value(field: forms.Field, value) -> str:
     if value in (None, "", [], ()):
         return "–"
+    if isinstance(field, PhoneNumberField):
+        return national_phone(value)  # kept as +46701740612, read as 070-174 06 12
     if isinstance(field, forms.BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(field, forms.MultipleChoiceField):

@@ -24,13 +24,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext as django_gettext  # a message Django translates
 
 from ninja import Field, Header, Router, Schema, Status
 
 from contactcentre.models.cases import Channel
 from contactcentre.services import open_case
-from contactcentre.tasks import status_url
+from contactcentre.tasks import lookup_url, status_url
+from contactcentre.tokens import status_code
 from core import ratelimit
 from core.api import ErrorOut
 from eservices import registry
@@ -62,9 +62,11 @@ class EServiceOut(Schema):
 
 
 class SubmissionOut(Schema):
-    reference: str
-    token: str
-    status_url: str
+    reference: str = Field(..., description="The case reference, asked for by the status look-up.")
+    token: str = Field(..., description="The status code, asked for by the status look-up (spaces optional).")
+    status_code: str = Field(..., description="The same code in groups of four, as receipts print it.")
+    status_url: str = Field(..., description="The secret status page, as in the receipt e-mail.")
+    lookup_url: str = Field(..., description="The status look-up, which asks for the reference and the code.")
 
 
 class ErrorItemOut(Schema):
@@ -223,10 +225,13 @@ def submit(
 
 def receipt(case) -> dict:
 
+    # The same things the receipt page and the receipt e-mail give.
     return {
         "reference": case.reference,
         "token": case.status_token(),
-        "status_url": status_url(case),  # the link the receipt e-mail gives
+        "status_code": status_code(case),
+        "status_url": status_url(case),
+        "lookup_url": lookup_url(case),
     }
 
 
@@ -324,8 +329,9 @@ def bind_step(step, payload: dict) -> tuple[forms.Form, list[dict]]:
             if isinstance(value, dict) or (
                 isinstance(value, list) and not isinstance(field, forms.MultipleChoiceField)
             ):
-                # A form would take str() of it; the schema says a single value.
-                errors.append(_error(loc, django_gettext("Enter a valid value."), "invalid"))
+                # A form would take str() of it; the schema says a single value. The field's own
+                # message, so the error names the field as the web form's would.
+                errors.append(_error(loc, _field_message(field, "invalid"), "invalid"))
                 continue
             data[key] = value
             continue
@@ -377,6 +383,11 @@ def form_errors(step, form) -> list[dict]:
         for error in error_list:
             errors.append(_error(loc, " ".join(str(message) for message in error.messages), error.code))
     return errors
+
+
+def _field_message(field: forms.Field, code: str) -> str:
+    message = field.error_messages.get(code) or field.error_messages["required"]
+    return str(message) % {"value": ""} if "%(value)" in str(message) else str(message)
 
 
 def _error(loc: list, msg: str, type_: str | None) -> dict:

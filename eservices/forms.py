@@ -1,7 +1,12 @@
-"""Form base classes for e-service steps: GOV.UK-style errors, sensitive-data hints."""
+"""Form base classes and fields for e-service steps: GOV.UK-style errors, sensitive-data hints."""
+
+import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+import phonenumbers
 
 from core.forms import ErrorSummaryMixin
 from core.uploads import check_image
@@ -37,7 +42,7 @@ class AssistedConfirmForm(ConfirmForm):
 class IdentityNumberField(forms.CharField):
     """A personnummer or samordningsnummer, checked by date and check digit, kept as YYYYMMDD-NNNN."""
 
-    default_error_messages = {"required": _("Enter a personal identity number.")}
+    default_error_messages = {"required": _("Enter a personal identity number")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 15)
@@ -52,13 +57,86 @@ class IdentityNumberField(forms.CharField):
         return parse_identity_number(value).formatted
 
 
+PHONE_CHARACTERS = re.compile(r"[0-9 +()./-]+")
+
+
+class PhoneNumberField(forms.CharField):
+    """A phone number we can dial: Swedish unless it starts with + or 00; kept as E.164 (+46701234567).
+
+    Checked by phonenumbers (Google's libphonenumber data), so a number of the wrong
+    length for its series, or an unknown series, is refused while the citizen is there.
+    """
+
+    default_error_messages = {
+        "invalid": _("Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"),
+        "null_characters_not_allowed": _(
+            "Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"
+        ),
+    }
+    region = "SE"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "tel")
+        self.widget.attrs["inputmode"] = "tel"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        number = None
+        # phonenumbers reads letters as a keypad's (070 abc → 070 222): a call-back needs digits.
+        if PHONE_CHARACTERS.fullmatch(value):
+            try:
+                number = phonenumbers.parse(value, self.region)
+            except phonenumbers.NumberParseException:
+                pass
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def national_phone(e164: str) -> str:
+    """A stored number as people write it: 070-174 06 12 in Sweden, +44 20 … abroad."""
+    try:
+        number = phonenumbers.parse(e164, PhoneNumberField.region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == PhoneNumberField.region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 class PhotoField(forms.FileField):
-    """An image, checked by its content."""
+    """An image, checked by its content. Every message starts with the field's label ("Photo 2: …"),
+    since a step may have several photo fields and the error summary must tell them apart."""
+
+    default_error_messages = {
+        "required": _("Upload a photo"),
+        "invalid": _("Upload the photo again: it did not arrive"),
+        "missing": _("Upload the photo again: it did not arrive"),
+        "empty": _("The file is empty: upload another picture"),
+        "max_length": _("The file name is too long: rename the file to at most %(max)d characters"),
+        "contradiction": _("Upload a photo or remove it, not both"),
+    }
 
     def clean(self, data, initial=None):
-        uploaded = super().clean(data, initial)
-        if uploaded and hasattr(uploaded, "read"):
-            check_image(uploaded)
+        try:
+            uploaded = super().clean(data, initial)
+            if uploaded and hasattr(uploaded, "read"):
+                check_image(uploaded)
+        except ValidationError as error:
+            raise ValidationError(
+                [
+                    ValidationError(
+                        _("%(field)s: %(message)s") % {"field": self.label, "message": message},
+                        code=item.code,
+                    )
+                    for item in error.error_list
+                    for message in item
+                ]
+            ) from None
         return uploaded
 
 

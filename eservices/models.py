@@ -16,11 +16,13 @@ from wagtail.models import Page
 
 from eservices import printable, registry
 from eservices.wizard import remember_run, start_assisted_run, wizard_view
+from pages.models import ServiceArea
+from pages.models.mixins import LeaveQuicklyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class EServicePage(RoutablePageMixin, Page):
+class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     """An e-service: the start page with what the citizen needs to know, then its steps."""
 
     eservice = models.CharField(_("e-service"), max_length=80, choices=registry.choices)
@@ -44,6 +46,7 @@ class EServicePage(RoutablePageMixin, Page):
         FieldPanel("before_you_start"),
         FieldPanel("help_text"),
     ]
+    promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     template = "eservices/eservice_page.html"
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
     subpage_types = []
@@ -54,6 +57,14 @@ class EServicePage(RoutablePageMixin, Page):
     @cached_property
     def definition(self):
         return registry.get(self.eservice)
+
+    def leave_quickly_by_default(self) -> bool:
+        # An e-service also follows the area its cases go to, wherever the page is placed.
+        definition = self.definition
+        area_is_confidential = ServiceArea.objects.filter(
+            menu_digit=definition.service_area_digit, confidential=True
+        ).exists()
+        return definition.sensitive or super().leave_quickly_by_default() or area_is_confidential
 
     # --- routes ---------------------------------------------------------------
     @path("")

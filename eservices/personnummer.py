@@ -1,8 +1,15 @@
 """Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
 
-Accepts YYYYMMDD-NNNN, YYMMDD-NNNN, YYMMDD+NNNN (over 100 years old) and the same
+Accepts YYYYMMDD-NNNN, YYMMDD-NNNN, YYMMDD+NNNN (100 years or older) and the same
 without separator; checks the date (day + 60 for a samordningsnummer) and the Luhn
-check digit. Normalises to the 12-digit form YYYYMMDDNNNN.
+check digit (python-stdnum's). Normalises to the 12-digit form YYYYMMDDNNNN.
+
+The century of a 10-digit number depends on today's date and the separator. "-" (or
+none): the latest birth date that is not in the future, so on 1 June 2026 "261201-1235"
+is someone born in 1926, not a child born next December. "+": Skatteverket writes it
+from the calendar year the person turns 100 (folkbokföringslagen 18 §), so the latest
+year at least a hundred years back. python-stdnum's ``get_birth_date`` compares only
+years and knows no samordningsnummer, hence our own date rule.
 """
 
 import datetime as dt
@@ -10,9 +17,21 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-PATTERN = re.compile(r"^(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+]?)(?P<serial>\d{3})(?P<check>\d)$")
+from stdnum import luhn
+
+# ASCII digits only: \d would also take other scripts' digits, which no personnummer has.
+PATTERN = re.compile(
+    r"^(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+]?)(?P<serial>\d{3})(?P<check>\d)$", re.ASCII
+)
+COORDINATION_DAY_OFFSET = 60
+
+
+def current_date() -> dt.date:
+    """Today in Stockholm (not the server's zone); one function, so tests can set the day."""
+    return timezone.localdate()
 
 
 @dataclass(frozen=True)
@@ -36,15 +55,11 @@ class IdentityNumber:
 
 
 def luhn_ok(ten_digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(ten_digits):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+    return luhn.is_valid(ten_digits)
 
 
 def parse(value: str, today: dt.date | None = None) -> IdentityNumber:
-    today = today or dt.date.today()
+    today = today or current_date()
     cleaned = re.sub(r"\s", "", value or "")
     match = PATTERN.match(cleaned)
     if not match:
@@ -58,16 +73,17 @@ def parse(value: str, today: dt.date | None = None) -> IdentityNumber:
             _("The personal identity number is not valid: check the last four digits."), code="checksum"
         )
     yy, mm, dd = int(match["date"][:2]), int(match["date"][2:4]), int(match["date"][4:6])
-    coordination = dd > 60
-    day = dd - 60 if coordination else dd
+    coordination = dd > COORDINATION_DAY_OFFSET
+    day = dd - COORDINATION_DAY_OFFSET if coordination else dd
     if match["century"]:
         year = int(match["century"] + match["date"][:2])
+    elif match["sep"] == "+":
+        latest = today.year - 100
+        year = latest - (latest - yy) % 100
     else:
-        # Without century: the latest year that is not in the future; "+" means 100 years older.
-        year = (today.year // 100) * 100 + yy
-        if year > today.year:
-            year -= 100
-        if match["sep"] == "+":
+        year = today.year - (today.year - yy) % 100
+        # Compared as (month, day), so that 29 February needs no date in a year without one.
+        if year == today.year and (mm, day) > (today.month, today.day):
             year -= 100
     try:
         born = dt.date(year, mm, day)

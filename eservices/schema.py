@@ -32,7 +32,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core.uploads import MAX_BYTES
-from eservices.forms import IdentityNumberField
+from eservices.forms import IdentityNumberField, PhoneNumberField
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Files per multiple-file field when the field does not say (``max_files`` on the field).
@@ -180,6 +180,13 @@ def field_schema(name: str, field: forms.Field) -> dict:
             _(
                 "A Swedish personal identity number (personnummer) or coordination number "
                 "(samordningsnummer), YYYYMMDD-NNNN; the date and the check digit are validated."
+            )
+        )
+    if isinstance(field, PhoneNumberField):
+        description.append(
+            _(
+                "A phone number we can dial: a Swedish number as usually written (070-123 45 67), a "
+                "number abroad with + and its country code. It is kept in E.164 form (+46701234567)."
             )
         )
     if description:

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.forms import messages
 from eservices import drafts
 from eservices.forms import StepForm
 from eservices.wizard import owns_run, remember_run, session_key
@@ -17,6 +18,10 @@ class SaveDraftForm(StepForm):
         label=_("Your e-mail address"),
         help_text=_("We send a link here. It works once, for 30 days."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=messages(
+            _("Enter the e-mail address we should send the link to"),
+            invalid=_("Enter an e-mail address in the right format, like namn@exempel.se"),
+        ),
     )
 
 

@@ -11,7 +11,8 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,6 +26,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
+from contactcentre.tokens import status_code
 from core import ratelimit
 from core.storage import PrivateStorage
 from eservices import answers as answer_tools
@@ -195,6 +197,11 @@ class EServiceWizard(NamedUrlSessionWizardView):
             return self.post_after_sending(self.sent_case)
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if management.is_valid() and management.cleaned_data["current_step"] not in self.get_form_list():
+            # formtools would store the unknown name as the current step, then fail with a
+            # KeyError: refuse it first, so the run and its answers stay as they were.
+            raise BadRequest("The posted wizard step is not a step of this run.")
         return super().post(*args, **kwargs)
 
     def save_for_later(self):
@@ -335,7 +342,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 "eservice": self.eservice,
                 "case": case,
                 "status_token": case.status_token(),
-                "assisted": bool(self.assisted_by) or case.opened_by_id == self.request.user.pk,
+                "status_code": status_code(case),
+                "assisted": bool(self.assisted_by) or opened_by_this_user(case, self.request.user),
             },
         )
 
@@ -406,9 +414,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
         try:
             ratelimit.check(self.request, "citizen-message")
         except ratelimit.RateLimited as error:
-            response = HttpResponse(_("Too many attempts. Try again later."), status=429)
-            response["Retry-After"] = str(error.retry_after)
-            return response
+            return ratelimit.too_many_requests(self.request, error)
         if case.status not in resend.TAKES_MESSAGES:
             return self.render_already_sent(case)
         resend.add_as_message(self.eservice, case, forms_by_step, applicable, actor=self.assisted_by)
@@ -451,6 +457,15 @@ class EServiceWizard(NamedUrlSessionWizardView):
         # The changed files now belong to the new run, which deletes them once its case has them.
         data[self.storage.step_files_key] = {}
         return redirect(self.page.url + self.page.reverse_subpage("step", args=(new_run, next_step)))
+
+
+def opened_by_this_user(case, user) -> bool:
+    """Whether a signed-in staff member opened this case (for a visitor).
+
+    An anonymous citizen's case has no opener and an anonymous user has no id:
+    ``None == None`` must not show them the staff member's text.
+    """
+    return user.is_authenticated and case.opened_by_id is not None and case.opened_by_id == user.pk
 
 
 def _condition(eservice, step):

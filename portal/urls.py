@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from contactcentre import views as case_views
 from pages import views as page_views
+from portal import robots
 from portal import views as portal_views
 from portal.api import api
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -36,3 +38,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Our error pages, in the visitor's language; none of them reads request.POST (portal/errors.py).
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

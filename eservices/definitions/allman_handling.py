@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import (
     NO,
     YES,
@@ -25,7 +26,8 @@ from eservices.definitions.common import (
     in_working_language,
     shorten,
 )
-from eservices.forms import StepForm
+from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT
+from eservices.forms import PhoneNumberField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is
 
@@ -52,6 +54,7 @@ class DocumentForm(NoticeStepForm):
     description = forms.CharField(
         label=_("Which document do you want?"),
         max_length=3000,
+        error_messages=messages(_("Describe the document you want")),
         help_text=_(
             "Describe it as well as you can: what it is about, who wrote or sent it, or what kind of "
             "document it is, for example minutes, a decision or a letter."
@@ -62,18 +65,21 @@ class DocumentForm(NoticeStepForm):
         label=_("Case number (diarienummer)"),
         required=False,
         max_length=60,
+        error_messages=messages(_("Enter the case number")),
         help_text=_("If you know it, for example KS 2026/123."),
     )
     date_hint = forms.CharField(
         label=_("Date or period"),
         required=False,
         max_length=100,
+        error_messages=messages(_("Enter the date or period")),
         help_text=_("If you know it, for example 12 March 2026 or spring 2025."),
     )
     department_hint = forms.CharField(
         label=_("Department or committee that has the document"),
         required=False,
         max_length=200,
+        error_messages=messages(_("Enter the department or committee")),
         help_text=_("If you know it."),
     )
 
@@ -83,6 +89,7 @@ class DeliveryForm(StepForm):
         label=_("How do you want to get the document?"),
         choices=DELIVERY,
         widget=forms.RadioSelect,
+        error_messages=messages(_("Select how you want to get the document")),
         help_text=_(
             "Reading it on site is free, and so are up to nine pages of copies. Larger copies cost "
             "50 kronor for the tenth page and 2 kronor for each page after that."
@@ -95,6 +102,7 @@ class DeliveryForm(StepForm):
             (YES, _("Yes, I want to be anonymous")),
         ],
         widget=forms.RadioSelect,
+        error_messages=messages(_("Select whether you want to be anonymous")),
         help_text=_(
             "If the document may contain secret information, we may need to ask who you are to decide "
             "whether we can give it to you."
@@ -108,11 +116,13 @@ class DeliveryForm(StepForm):
             "optional."
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=messages(_("Enter your e-mail address"), invalid=EMAIL_FORMAT),
     )
     postal_address = forms.CharField(
         label=_("Postal address"),
         required=False,
         max_length=300,
+        error_messages=messages(_("Enter your postal address")),
         help_text=_("Only for a copy by post: street, postcode and town."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
@@ -166,14 +176,16 @@ class DeliveryForm(StepForm):
 
 class RequesterForm(StepForm):
     name = forms.CharField(
-        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Your name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages=messages(_("Enter your name")),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Phone number"),
         required=False,
-        max_length=40,
         help_text=_("If we need to ask you about your request."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages=messages(_("Enter your phone number"), invalid=PHONE_FORMAT),
     )
 
 

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.forms import StepForm
 
 YES = "yes"
@@ -13,10 +14,15 @@ NO = "no"
 YES_NO = [(YES, _("Yes")), (NO, _("No"))]
 
 
-def yes_no(label, help_text="", **kwargs):
-    """A required yes/no question as two radio buttons."""
+def yes_no(label, ask, help_text="", **kwargs):
+    """A required yes/no question as two radio buttons; ``ask``: its message ("Select yes if …")."""
     return forms.ChoiceField(
-        label=label, help_text=help_text, choices=YES_NO, widget=forms.RadioSelect, **kwargs
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages=messages(ask),
+        **kwargs,
     )
 
 

@@ -4,9 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import NoticeStepForm, answer, filled, label_of, shorten
-from eservices.definitions.contact_fields import contact_of
-from eservices.forms import NO_SENSITIVE_DETAILS, PhotoField, StepForm
+from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT, contact_of
+from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, PhotoField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 
 KINDS = [
@@ -28,10 +29,16 @@ class FaultForm(NoticeStepForm):
         ),
     )
 
-    kind = forms.ChoiceField(label=_("What kind of fault is it?"), choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What kind of fault is it?"),
+        choices=KINDS,
+        widget=forms.RadioSelect,
+        error_messages=messages(_("Select what kind of fault it is")),
+    )
     description = forms.CharField(
         label=_("Describe the fault"),
         max_length=2000,
+        error_messages=messages(_("Describe the fault")),
         help_text=NO_SENSITIVE_DETAILS,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -41,6 +48,7 @@ class PlaceForm(StepForm):
     location = forms.CharField(
         label=_("Where is the fault?"),
         max_length=300,
+        error_messages=messages(_("Enter where the fault is")),
         help_text=_(
             "An address, the nearest crossing or a description of the place. For street lighting, "
             "the number on the lamp post helps us find it."
@@ -72,24 +80,26 @@ class ReporterForm(StepForm):
         label=_("Tell me when the fault has been fixed"),
         required=False,
         help_text=_("Then we need your e-mail address or phone number."),
+        error_messages=messages(_("Tick the box if you want to be told when the fault has been fixed")),
     )
     name = forms.CharField(
         label=_("Your name"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages=messages(_("Enter your name")),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
         required=False,
         help_text=_("We send the receipt here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=messages(_("Enter your e-mail address"), invalid=EMAIL_FORMAT),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Phone number"),
         required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages=messages(_("Enter your phone number"), invalid=PHONE_FORMAT),
     )
 
     schema_rules = [

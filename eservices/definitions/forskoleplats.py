@@ -14,8 +14,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import NoticeStepForm, answered, filled, in_working_language, yes_no
-from eservices.forms import DateInput, IdentityNumberField, StepForm
+from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT
+from eservices.forms import DateInput, IdentityNumberField, PhoneNumberField, StepForm
 from eservices.personnummer import parse as parse_identity_number
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is
@@ -71,22 +73,32 @@ MINORITY_LANGUAGES = [
 
 class GuardianForm(StepForm):
     name = forms.CharField(
-        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages=messages(_("Enter your full name")),
     )
-    personal_number = IdentityNumberField(label=_("Personal identity number or coordination number"))
+    personal_number = IdentityNumberField(
+        label=_("Personal identity number or coordination number"),
+        error_messages=messages(_("Enter your personal identity number or coordination number")),
+    )
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("We send the receipt and the offer of a place here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=messages(_("Enter your e-mail address"), invalid=EMAIL_FORMAT),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Phone number"),
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages=messages(
+            _("Enter your phone number"),
+            invalid=PHONE_FORMAT,
+        ),
     )
     address = forms.CharField(
         label=_("Address where you are registered (folkbokföringsadress)"),
         max_length=300,
+        error_messages=messages(_("Enter the address where you are registered")),
         help_text=_("Street, postcode and town."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
@@ -102,27 +114,48 @@ class FirstGuardianForm(NoticeStepForm, GuardianForm):
 
     second_guardian = yes_no(
         _("Does the child have another guardian?"),
+        _("Select yes if the child has another guardian"),
         help_text=_("If the child has two guardians, we ask the other one to confirm the application."),
     )
 
 
 class SecondGuardianForm(GuardianForm):
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages=messages(_("Enter the other guardian's full name")),
+    )
+    personal_number = IdentityNumberField(
+        label=_("Personal identity number or coordination number"),
+        error_messages=messages(
+            _("Enter the other guardian's personal identity number or coordination number")
+        ),
+    )
     email = forms.EmailField(
         label=_("E-mail address"),
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages=messages(
+            _("Enter the other guardian's e-mail address"),
+            invalid=_("Enter the other guardian's e-mail address in the right format, like namn@exempel.se"),
+        ),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Phone number"),
         required=False,
-        max_length=40,
         help_text=_("An e-mail address or a phone number, so that we can reach the other guardian."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages=messages(
+            _("Enter the other guardian's phone number"),
+            invalid=_("Enter a phone number we can call the other guardian on, like 070-123 45 67"),
+        ),
     )
     address = forms.CharField(
         label=_("Address where the other guardian is registered"),
         required=False,
         max_length=300,
+        error_messages=messages(_("Enter the address where the other guardian is registered")),
         help_text=_("Only if it is not the same as yours."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
     )
@@ -143,9 +176,14 @@ class SecondGuardianForm(GuardianForm):
 
 
 class ChildForm(StepForm):
-    name = forms.CharField(label=_("The child's full name"), max_length=200)
+    name = forms.CharField(
+        label=_("The child's full name"),
+        max_length=200,
+        error_messages=messages(_("Enter the child's full name")),
+    )
     personal_number = IdentityNumberField(
-        label=_("The child's personal identity number or coordination number")
+        label=_("The child's personal identity number or coordination number"),
+        error_messages=messages(_("Enter the child's personal identity number or coordination number")),
     )
 
     def clean_personal_number(self):
@@ -170,6 +208,10 @@ class WishesForm(StepForm):
     start_date = forms.DateField(
         label=_("When do you want the child to start?"),
         widget=DateInput,
+        error_messages=messages(
+            _("Enter the date you want the child to start"),
+            invalid=_("Enter the start date as a real date, for example 2027-03-01"),
+        ),
         help_text=_(
             "We must offer a place within four months of receiving your application, so apply at least "
             "four months ahead if you can. Choose a date within the next 12 months."
@@ -178,21 +220,25 @@ class WishesForm(StepForm):
     first_choice = forms.ChoiceField(
         label=_("First choice of preschool"),
         choices=[("", _("Choose a preschool"))] + PRESCHOOLS,
+        error_messages=messages(_("Select your first choice of preschool")),
     )
     second_choice = forms.ChoiceField(
         label=_("Second choice of preschool"),
         required=False,
         choices=[("", _("No second choice"))] + PRESCHOOLS,
+        error_messages=messages(_("Select your second choice of preschool, or no second choice")),
     )
     third_choice = forms.ChoiceField(
         label=_("Third choice of preschool"),
         required=False,
         choices=[("", _("No third choice"))] + PRESCHOOLS,
+        error_messages=messages(_("Select your third choice of preschool, or no third choice")),
     )
     minority_language = forms.ChoiceField(
         label=_("Do you want preschool in a national minority language?"),
         choices=MINORITY_LANGUAGES,
         widget=forms.RadioSelect,
+        error_messages=messages(_("Select whether you want preschool in a national minority language")),
         help_text=_(
             "Children of the national minorities have a right to preschool where all or part of the "
             "work is in their language."
@@ -247,6 +293,7 @@ class WishesForm(StepForm):
 class SupportForm(StepForm):
     needs_support = yes_no(
         _("Does the child need special support?"),
+        _("Select yes if the child needs special support"),
         help_text=_(
             "For example because of a disability or an illness. It does not affect the child's place in "
             "the queue."
@@ -258,6 +305,7 @@ class SupportNeedsForm(StepForm):
     needs = forms.CharField(
         label=_("Describe the support the child needs"),
         max_length=2000,
+        error_messages=messages(_("Describe the support the child needs")),
         help_text=_(
             "Write only what the preschool needs to know to plan for your child, not more. What you "
             "write is handled confidentially."

@@ -3,16 +3,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.contact_fields import ContactDetailsForm, contact_of
 from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 
 
 class QuestionForm(StepForm):
-    subject = forms.CharField(label=_("What is your question about?"), max_length=150)
+    subject = forms.CharField(
+        label=_("What is your question about?"),
+        max_length=150,
+        error_messages=messages(_("Enter what your question is about")),
+    )
     question = forms.CharField(
         label=_("Your question"),
         max_length=4000,
+        error_messages=messages(_("Enter your question")),
         help_text=NO_SENSITIVE_DETAILS,
         widget=forms.Textarea(attrs={"rows": 6}),
     )

@@ -1,9 +1,16 @@
 """Ring upp mig: the citizen asks the contact centre to call them back in a time window.
 
-The window is a day (today or the next working day) and a half day (08–12 or 12–16.45),
-which is what a contact centre can plan its call-backs by. ``describe()`` turns it into a
-date, so the case title in the queue reads "Ring upp 27/11 08–12: Bygglov" without a
-new column; the answers and the form snapshot hold the choice as well.
+A window is a half day, today or on the next working day: from the phone's opening to
+12.00, and from 12.00 to its closing. Both halves follow the phone channel's opening
+hours (``OpeningHours``, edited in the admin), so summer hours (07–16), a short Friday,
+an eve closing at 13.00 or a day an editor closed are what the citizen is offered. Only
+windows that can still happen are offered: not one that has ended or ends within
+``LEAD_TIME``, nor "today" on a closed day. The wizard checks the choice again when the
+form is sent, so a window that passed while the citizen read the check page is refused.
+
+``describe()`` turns the choice into a date, so the case title in the queue reads
+"Ring upp 27/11 08–12: Bygglov" without a new column; the answers and the form snapshot
+hold the choice as well.
 
 Working days are the days the contact centre's phone is open (``contactcentre.working_hours``),
 so weekends, public holidays, the eves it keeps closed and the days an editor closed in the
@@ -11,34 +18,37 @@ opening hours are skipped.
 """
 
 import datetime as dt
-import re
+from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from contactcentre.working_hours import MAX_CLOSED_DAYS, contact_centre_schedule, is_working_day
+from core.forms import messages
 from eservices.definitions.common import shorten
-from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
+from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
-from pages.hours import Schedule
+from pages.hours import STOCKHOLM, Schedule, clock
 
 SLUG = "ring-upp-mig"
 TODAY_MORNING = "today_morning"
 TODAY_AFTERNOON = "today_afternoon"
 NEXT_MORNING = "next_morning"
 NEXT_AFTERNOON = "next_afternoon"
-WINDOWS = [
-    (TODAY_MORNING, _("Today, 08–12")),
-    (TODAY_AFTERNOON, _("Today, 12–16.45")),
-    (NEXT_MORNING, _("Next working day, 08–12")),
-    (NEXT_AFTERNOON, _("Next working day, 12–16.45")),
-]
-# When each half day ends (the phone's opening hours; Fridays the phone closes at 16.00).
-HOURS = {"morning": ("08–12", dt.time(12)), "afternoon": ("12–16.45", dt.time(16, 45))}
+MORNING = "morning"
+AFTERNOON = "afternoon"
+NOON = dt.time(12)
+# An advisor needs a little time to plan a call: a window ending sooner is not offered.
+LEAD_TIME = dt.timedelta(minutes=15)
 
-PHONE_PATTERN = re.compile(r"^\+?[\d\s-]+$")
+
+def now() -> dt.datetime:
+    """The time in Stockholm; one function, so that tests can set the clock."""
+    return timezone.localtime(timezone.now(), STOCKHOLM)
 
 
 def next_working_day(day: dt.date, schedule: Schedule | None = None) -> dt.date:
@@ -51,76 +61,123 @@ def next_working_day(day: dt.date, schedule: Schedule | None = None) -> dt.date:
     return day + dt.timedelta(days=1)  # closed for a year: the agent sorts it out
 
 
-def window_of(choice: str, now: dt.datetime | None = None) -> tuple[dt.date, str]:
-    """The date and the hours a window choice means, counted from ``now``."""
-    today = timezone.localdate(now) if now else timezone.localdate()
-    day = today if choice.startswith("today") else next_working_day(today)
-    hours, _ends = HOURS["morning" if choice.endswith("morning") else "afternoon"]
-    return day, hours
+@dataclass(frozen=True)
+class CallWindow:
+    """A half day in which an advisor calls back."""
+
+    key: str  # the submitted value: today_morning … next_afternoon
+    day: dt.date
+    starts: dt.time
+    ends: dt.time
+
+    @property
+    def hours(self) -> str:
+        """The hours as people say them, for example 08–12 or 12–16.45 (in the active language)."""
+        return f"{_short_clock(self.starts)}–{_short_clock(self.ends)}"
+
+    @property
+    def label(self) -> str:
+        if self.key.startswith("today"):
+            return _("Today, %(hours)s") % {"hours": self.hours}
+        return _("%(day)s, %(hours)s") % {
+            "day": capfirst(date_format(self.day, "l j F")),
+            "hours": self.hours,
+        }
 
 
-def window_has_passed(choice: str, now: dt.datetime | None = None) -> bool:
-    """Is a "today" window over, or is the contact centre closed today, so nobody calls?"""
-    if not choice.startswith("today"):
-        return False
-    local = timezone.localtime(now) if now else timezone.localtime()
-    _hours, ends = HOURS["morning" if choice.endswith("morning") else "afternoon"]
-    if local.weekday() == 4 and choice.endswith("afternoon"):
-        ends = dt.time(16)
-    return local.time() >= ends or not is_working_day(local.date())
+def _short_clock(time: dt.time) -> str:
+    return f"{time.hour:02d}" if time.minute == 0 else clock(time)
 
 
-def clean_phone(value: str) -> str:
-    """Digits, spaces, + and - only, with 6 to 15 digits; kept as typed, trimmed."""
-    value = " ".join(value.split())
-    digits = sum(character.isdigit() for character in value)
-    if not PHONE_PATTERN.match(value) or not 6 <= digits <= 15:
-        raise ValidationError(
-            _("Enter a phone number with 6 to 15 digits, for example 070-123 45 67."), code="invalid"
-        )
-    return value
+def half_days(day: dt.date, schedule: Schedule | None = None) -> dict[str, tuple[dt.time, dt.time]]:
+    """The morning and afternoon of ``day`` in the phone's opening hours; a closed half is left out."""
+    schedule = schedule or contact_centre_schedule()
+    intervals = schedule.day(day).intervals
+    if not intervals:
+        return {}
+    opens = min(interval.opens for interval in intervals)
+    closes = max(interval.closes for interval in intervals)
+    halves = {}
+    if opens < min(NOON, closes):
+        halves[MORNING] = (opens, min(NOON, closes))
+    if max(NOON, opens) < closes:
+        halves[AFTERNOON] = (max(NOON, opens), closes)
+    return halves
+
+
+def windows(at: dt.datetime | None = None, schedule: Schedule | None = None) -> list[CallWindow]:
+    """The windows still possible at ``at``: today's ending after LEAD_TIME, then the next working day's."""
+    schedule = schedule or contact_centre_schedule()
+    local = timezone.localtime(at, STOCKHOLM) if at else now()
+    today = local.date()
+    offered = []
+    for half, (starts, ends) in half_days(today, schedule).items():
+        if local + LEAD_TIME < dt.datetime.combine(today, ends, tzinfo=STOCKHOLM):
+            offered.append(CallWindow(f"today_{half}", today, starts, ends))
+    day = next_working_day(today, schedule)
+    for half, (starts, ends) in half_days(day, schedule).items():
+        offered.append(CallWindow(f"next_{half}", day, starts, ends))
+    return offered
+
+
+def window_of(choice: str, at: dt.datetime | None = None) -> tuple[dt.date, str]:
+    """The date and the hours ("08–12") a window choice means, counted from ``at``."""
+    local = timezone.localtime(at, STOCKHOLM) if at else now()
+    schedule = contact_centre_schedule()
+    day = local.date() if choice.startswith("today") else next_working_day(local.date(), schedule)
+    half = MORNING if choice.endswith(MORNING) else AFTERNOON
+    starts, ends = half_days(day, schedule).get(half, (NOON, NOON))
+    return day, CallWindow(choice, day, starts, ends).hours
+
+
+def window_has_passed(choice: str, at: dt.datetime | None = None) -> bool:
+    """Is the window no longer offered: over, too soon, or today a closed day?"""
+    return choice not in {window.key for window in windows(at)}
 
 
 class CallBackForm(StepForm):
-    phone = forms.CharField(
+    phone = PhoneNumberField(
         label=_("Phone number we call"),
-        max_length=40,
         help_text=_("For example 070-123 45 67 or +46 70 123 45 67."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages=messages(
+            _("Enter the phone number we should call"),
+            invalid=_("Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"),
+        ),
     )
     name = forms.CharField(
         label=_("Your name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages=messages(_("Enter your name")),
     )
     window = forms.ChoiceField(
         label=_("When should we call you?"),
-        choices=WINDOWS,
+        choices=[],  # the windows still possible, set for each form
         widget=forms.RadioSelect,
-        help_text=_("Working days. On Fridays we call until 16.00."),
+        help_text=_("The times we can still call you, within our phone's opening hours."),
+        error_messages=messages(
+            _("Select when we should call you"),
+            invalid=_("The time you chose has passed: select another time we should call you"),
+        ),
     )
     about = forms.CharField(
         label=_("What is it about?"),
         max_length=150,
         help_text=NO_SENSITIVE_DETAILS,
+        error_messages=messages(_("Enter what your call is about")),
     )
 
-    def clean_phone(self):
-        return clean_phone(self.cleaned_data["phone"])
-
-    def clean_window(self):
-        choice = self.cleaned_data["window"]
-        if window_has_passed(choice):
-            raise ValidationError(
-                _("That time has passed or we are closed that day: choose the next working day."),
-                code="passed",
-            )
-        return choice
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["window"].choices = [(window.key, window.label) for window in windows()]
 
 
 def describe(answers):
     call = answers["ring"]
-    day, hours = window_of(call["window"])
+    with translation.override(
+        settings.LANGUAGE_CODE
+    ):  # the queue reads 16.45 whatever the citizen's language
+        day, hours = window_of(call["window"])
     return {
         "title": f"Ring upp {day.day}/{day.month} {hours}: {shorten(call['about'], 120)}",
         "name": call["name"],

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import (
     NO,
     YES,
@@ -58,23 +59,31 @@ class MessageForm(NoticeStepForm):
         ),
     )
 
-    kind = forms.ChoiceField(label=_("What kind of message is it?"), choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What kind of message is it?"),
+        choices=KINDS,
+        widget=forms.RadioSelect,
+        error_messages=messages(_("Select what kind of message it is")),
+    )
     area = forms.TypedChoiceField(
         label=_("Which area is it about?"),
         choices=AREAS,
         coerce=int,
         widget=forms.RadioSelect,
+        error_messages=messages(_("Select which area your message is about")),
         help_text=_("We send your message to the part of the municipality that is responsible."),
     )
     about = forms.CharField(
         label=_("Which service or place is it about?"),
         required=False,
         max_length=200,
+        error_messages=messages(_("Enter which service or place it is about")),
         help_text=_("For example a school, a library or a street."),
     )
     message = forms.CharField(
         label=_("Your message"),
         max_length=4000,
+        error_messages=messages(_("Enter your message")),
         help_text=NO_SENSITIVE_DETAILS,
         widget=forms.Textarea(attrs={"rows": 7}),
     )
@@ -89,19 +98,21 @@ class AnonymityForm(StepForm):
         ],
         widget=forms.RadioSelect,
         help_text=ANONYMOUS_GETS_NO_ANSWER,
+        error_messages=messages(_("Select whether you want to be anonymous")),
     )
 
 
 class FeedbackContactForm(ContactDetailsForm):
     """Name and, for an answer, how to answer and the detail that needs."""
 
-    wants_answer = yes_no(_("Do you want an answer?"))
+    wants_answer = yes_no(_("Do you want an answer?"), _("Select yes if you want an answer"))
     answer_by = forms.ChoiceField(
         label=_("How do you want the answer?"),
         choices=ANSWER_CHANNELS,
         widget=forms.RadioSelect,
         required=False,
         help_text=_("Only if you want an answer."),
+        error_messages=messages(_("Select how you want the answer")),
     )
     field_order = ["name", "wants_answer", "answer_by", "email", "phone", "address"]
     schema_rules = [

@@ -16,7 +16,8 @@ OTHER_LANGUAGES = ["en"]
 
 # --- Site and settings --------------------------------------------------------
 
-SITE = {"hostname": "localhost", "port": 80, "site_name": MUNICIPALITY}
+# Host name and port come from SITE_BASE_URL (pages.base_url.site_address).
+SITE = {"site_name": MUNICIPALITY}
 
 SETTINGS = {
     "name": MUNICIPALITY,
@@ -542,7 +543,8 @@ FAQS = {
         <p>Är du i akut fara: ring 112. Annars kan du ringa socialförvaltningen på
         08-465 004 10 och be att få prata med någon som arbetar med våld i nära relationer. Du
         kan vara anonym när du ber om råd. Vi kan hjälpa dig med samtalsstöd, skyddat boende och
-        kontakt med polis och vård.</p>"""),
+        kontakt med polis och vård. Kvällar, nätter och helger når du socialjouren på
+        08-465 004 99. Kvinnofridslinjen, 020-50 50 50, svarar dygnet runt.</p>"""),
     ),
     "forskola-nar": (
         3,

@@ -267,6 +267,7 @@ EKONOMISKT_BISTAND = {
     "blanketter": ["SOC-101"],
     "faqs": ["bistand-ansoka"],
     "fields": {
+        "leave_quickly": "show",
         "intro": t("""Ekonomiskt bistånd, eller försörjningsstöd, är ett tillfälligt stöd för
             dig som inte kan försörja dig själv eller få pengar på något annat sätt. Det ges
             enligt socialtjänstlagen."""),
@@ -337,13 +338,32 @@ VALD = {
     "blanketter": [],
     "faqs": ["vald-vart"],
     "fields": {
+        "leave_quickly": "show",
         "intro": t("""Blir du slagen, hotad, kontrollerad eller kränkt av någon du har eller har
             haft en nära relation med? Du är inte ensam, och du kan få hjälp."""),
         "body": [
             warning(
-                """<p>Är du i akut fara: ring <b>112</b>. Efter kontorstid når du
-                socialjouren genom 112.</p>""",
+                """<p>Är du i akut fara: ring <b>112</b>. Kvällar, nätter och helger når du
+                socialjouren på 08-465 004 99 eller genom 112.</p>""",
                 heading="Akut fara",
+            ),
+            heading("Vem ringer du?"),
+            paragraph("""<ul>
+                <li><b>Akut fara:</b> ring 112.</li>
+                <li><b>Vardagar 08.00–16.30:</b> socialförvaltningen, 08-465 004 10. Be att få
+                prata med någon som arbetar med våld i nära relationer. Du kan också ringa
+                kontaktcenter, 08-465 004 00, och välja 2.</li>
+                <li><b>Kvällar, nätter och helger:</b> socialjouren, 08-465 004 99.</li>
+                <li><b>Kvinnofridslinjen:</b> 020-50 50 50, dygnet runt. Samtalet är gratis, du
+                kan vara anonym och numret syns inte på telefonräkningen.</li>
+                <li><b>Barn och unga:</b> Bris, 116 111.</li>
+                <li><b>Vill du anmäla ett brott?</b> Ring polisen på 114 14.</li>
+                </ul>"""),
+            notice(
+                """<p>Är du orolig för att någon ser vilka sidor du läser? Knappen
+                <b>Lämna sidan snabbt</b> högst upp tar dig direkt till en vädersajt. Läs gärna i
+                ett privat fönster i webbläsaren, så sparas inte sidorna i historiken.</p>""",
+                heading="Om någon kontrollerar din dator eller telefon",
             ),
             heading("Vad är våld i nära relationer?"),
             paragraph("""<p>Våld kan vara fysiskt, psykiskt, sexuellt eller ekonomiskt. Det kan
@@ -378,7 +398,7 @@ VALD = {
             ),
             links(
                 [
-                    ("Kvinnofridslinjen, stöd dygnet runt", "https://kvinnofridslinjen.se"),
+                    ("Kvinnofridslinjen, 020-50 50 50, stöd dygnet runt", "https://kvinnofridslinjen.se"),
                     ("Bris, för barn och unga", "https://www.bris.se"),
                     ("Polisen: gör en anmälan", "https://polisen.se"),
                     ("1177 om våld i nära relationer", "https://www.1177.se"),
@@ -386,7 +406,11 @@ VALD = {
                 heading="Mer stöd",
             ),
         ],
-        "contact_text": "Socialförvaltningen, 08-465 004 10. Vid akut fara: ring 112.",
+        "contact_text": (
+            "Socialförvaltningen, 08-465 004 10, vardagar 08.00–16.30. Kvällar, nätter och helger: "
+            "socialjouren, 08-465 004 99. Kvinnofridslinjen, 020-50 50 50, dygnet runt. "
+            "Vid akut fara: ring 112."
+        ),
     },
 }
 
@@ -398,6 +422,7 @@ FAMILJERADGIVNING = {
     "blanketter": [],
     "faqs": ["familjeradgivning-kostnad"],
     "fields": {
+        "leave_quickly": "show",
         "intro": t("""Familjerådgivning är samtal för dig och din partner eller familj när ni
             har problem i relationen, till exempel konflikter, otrohet eller funderingar på att
             separera."""),
@@ -440,6 +465,7 @@ OROSANMALAN = {
     "blanketter": ["SOC-201"],
     "faqs": ["orosanmalan-anonym"],
     "fields": {
+        "leave_quickly": "show",
         "intro": t("""Är du orolig för att ett barn far illa? Gör en orosanmälan till
             socialtjänsten. Du behöver inte vara säker – det är vår uppgift att ta reda på hur
             barnet har det."""),
@@ -1203,6 +1229,7 @@ AREA_PAGES = [
             stöd vid våld i nära relationer. Du kan alltid vara anonym när du ber om råd. I
             talsvaret väljer du 2."""),
         "services": [EKONOMISKT_BISTAND, VALD, FAMILJERADGIVNING, OROSANMALAN],
+        "leave_quickly": "show",
     },
     {
         "area": 3,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -58,3 +59,59 @@ class ReviewedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LeaveQuickly(models.TextChoices):
+    AREA = "area", _("As the service area: shown when the area is confidential")
+    SHOW = "show", _("Show")
+    HIDE = "hide", _("Do not show")
+
+
+class LeaveQuicklyMixin(models.Model):
+    """The "Leave this page quickly" button, for pages a visitor may need to hide from someone.
+
+    Editors choose per page; by default it follows the page's service area, so every page of a
+    confidential area (Socialtjänst, for example) has it without anyone remembering to switch it on.
+    """
+
+    leave_quickly = models.CharField(
+        _("“Leave this page quickly” button"),
+        max_length=8,
+        choices=LeaveQuickly.choices,
+        default=LeaveQuickly.AREA,
+        help_text=_(
+            "A button at the top of the page that takes the visitor straight to a neutral site. "
+            "Use it on pages about violence, abuse or other things a visitor may need to hide."
+        ),
+    )
+
+    leave_quickly_panels = [FieldPanel("leave_quickly")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def shows_leave_quickly(self) -> bool:
+        if self.leave_quickly == LeaveQuickly.SHOW:
+            return True
+        if self.leave_quickly == LeaveQuickly.HIDE:
+            return False
+        return self.leave_quickly_by_default()
+
+    def leave_quickly_by_default(self) -> bool:
+        area = self.confidentiality_area()
+        return bool(area and area.confidential)
+
+    def confidentiality_area(self):
+        """The service area of this page: its own, or that of the nearest service area page above it."""
+        area_id = getattr(self, "service_area_id", None)
+        if area_id is None and self.pk:
+            from pages.models.services import ServiceAreaPage  # services imports this module (cycle)
+
+            nearest = ServiceAreaPage.objects.ancestor_of(self).order_by("-depth")
+            area_id = nearest.values_list("service_area", flat=True).first()
+        if area_id is None:
+            return None
+        from pages.models.snippets import ServiceArea  # snippets imports this module (cycle)
+
+        return ServiceArea.objects.filter(pk=area_id).first()

@@ -9,11 +9,11 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from pages.blocks import ServiceBodyBlock
-from pages.models.mixins import ReviewedMixin
+from pages.models.mixins import LeaveQuicklyMixin, ReviewedMixin
 from pages.models.snippets import FAQ, Blankett
 
 
-class ServiceAreaPage(Page):
+class ServiceAreaPage(LeaveQuicklyMixin, Page):
     """One area of the phone menu, listing its services, FAQ and forms."""
 
     service_area = models.ForeignKey(
@@ -22,6 +22,7 @@ class ServiceAreaPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("service_area"), FieldPanel("intro")]
+    promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
@@ -40,7 +41,7 @@ class ServiceAreaPage(Page):
         return context
 
 
-class ServicePage(ReviewedMixin, Page):
+class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
     """One public service, such as "Bygglov" or "Förskoleplats"."""
 
     intro = models.TextField(
@@ -77,6 +78,7 @@ class ServicePage(ReviewedMixin, Page):
         InlinePanel("related_faqs", heading=_("Questions and answers"), label=_("question")),
         *ReviewedMixin.review_panels,
     ]
+    promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
@@ -107,7 +109,7 @@ class ServicePageFAQ(Orderable):
     panels = [FieldPanel("faq")]
 
 
-class InformationPage(ReviewedMixin, Page):
+class InformationPage(LeaveQuicklyMixin, ReviewedMixin, Page):
     """Plain information that is not a service, such as "Teletal" or "Om webbplatsen"."""
 
     intro = models.TextField(_("summary"), blank=True)
@@ -118,6 +120,7 @@ class InformationPage(ReviewedMixin, Page):
         FieldPanel("body"),
         *ReviewedMixin.review_panels,
     ]
+    promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     subpage_types = ["pages.InformationPage"]
 

@@ -208,6 +208,8 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = PROJECT_DIR / "public"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -236,6 +238,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A failed CSRF check shows our page in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -153,7 +153,7 @@ def test_field_errors_come_per_field_in_swedish(client, openapi):
     assert detail == [
         {
             "loc": ["body", "fraga", "subject"],
-            "msg": in_swedish("This field is required."),
+            "msg": in_swedish("Enter what your question is about"),
             "type": "required",
         },
         {
@@ -173,8 +173,12 @@ def test_field_errors_follow_the_requested_language(client):
     response = submit(client, "fraga-kontaktcenter", body, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
     assert response.json()["detail"] == [
-        {"loc": ["body", "fraga", "subject"], "msg": "This field is required.", "type": "required"},
-        {"loc": ["body", "kontakt", "email"], "msg": "Enter a valid email address.", "type": "invalid"},
+        {"loc": ["body", "fraga", "subject"], "msg": "Enter what your question is about", "type": "required"},
+        {
+            "loc": ["body", "kontakt", "email"],
+            "msg": "Enter your e-mail address in the right format, like namn@exempel.se",
+            "type": "invalid",
+        },
     ]
 
 
@@ -228,7 +232,7 @@ def test_conditional_steps_follow_the_earlier_answers(client, openapi, test_eser
     assert response.json()["detail"] == [
         {
             "loc": ["body", "andra", "personal_number"],
-            "msg": in_swedish("Enter a personal identity number."),
+            "msg": in_swedish("Enter a personal identity number"),
             "type": "required",
         }
     ]

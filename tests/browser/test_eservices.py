@@ -129,3 +129,34 @@ def test_report_a_fault_with_a_photo_using_only_the_keyboard(site, page, tmp_pat
     page.wait_for_selector(".reference")
     assert page.locator(".reference").inner_text().startswith("KC-")
     assert_no_axe_violations(page, "felanmälan: receipt")
+
+
+def test_the_error_summary_names_each_field_of_call_me_back(site, page):
+    """Sent empty in Chromium: one line per field in the summary, each in its own words."""
+    page.goto(site["url"] + "/allmanna-fragor/ring-upp-mig/")
+    with page.expect_navigation():
+        page.locator("a.button--start").click()
+    # Only windows that can still happen are offered, and each names its day and hours.
+    labels = page.locator("#id_ring-window label").all_inner_texts()
+    assert labels and all("–" in label for label in labels), labels
+    with page.expect_navigation():
+        page.locator(".form-actions button[type=submit]:not([name])").click()
+    summary = page.locator(".error-summary a").all_inner_texts()
+    assert summary == [
+        "Skriv telefonnumret vi ska ringa",
+        "Skriv ditt namn",
+        "Välj när vi ska ringa dig",
+        "Skriv vad samtalet gäller",
+    ]
+    assert_no_axe_violations(page, "ring upp mig with errors")
+
+    page.locator("#id_ring-phone").fill("070 abc 12 34")
+    with page.expect_navigation():
+        page.locator(".form-actions button[type=submit]:not([name])").click()
+    assert (
+        page.locator("#id_ring-phone_error")
+        .inner_text()
+        .endswith(
+            "Skriv ett telefonnummer som vi kan ringa, till exempel 070-123 45 67 eller +46 70 123 45 67"
+        )
+    )

@@ -77,18 +77,18 @@ def test_a_named_request_by_post_asks_for_the_name(client, page):
         then="kontakt",
     )
     response = run.post("kontakt", {"phone": "070-000 00 00"})
-    assert_field_error(response, "id_kontakt-name", "This field is required.")
+    assert_field_error(response, "id_kontakt-name", "Enter your name")
     run.answer("kontakt", {"name": "Tolvan Tolvansson", "phone": "070-000 00 00"}, then="kontrollera")
     run.send()
 
     case = Case.objects.get()
     assert case.title.startswith("Allmän handling: Beslutet om bygglov")
     assert case.answers["utlamning"]["postal_address"] == "Storgatan 1\n123 45 Exempelstad"
-    assert case.answers["kontakt"] == {"name": "Tolvan Tolvansson", "phone": "070-000 00 00"}
+    assert case.answers["kontakt"] == {"name": "Tolvan Tolvansson", "phone": "+46700000000"}
     assert (case.contact_name, case.contact_email, case.contact_phone) == (
         "Tolvan Tolvansson",
         "",
-        "070-000 00 00",
+        "+46700000000",  # normalised (E.164)
     )
     assert mail.outbox == []
 
@@ -139,7 +139,7 @@ def test_the_way_of_delivery_needs_its_detail(client, page):
         "Enter the address we send the copy to, or choose another way to get it.",
     )
     response = run.post("handling", {"description": ""})
-    assert_field_error(response, "id_handling-description", "This field is required.")
+    assert_field_error(response, "id_handling-description", "Describe the document you want")
     assert Case.objects.count() == 0
 
 

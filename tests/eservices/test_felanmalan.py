@@ -150,11 +150,11 @@ def test_a_text_file_named_jpg_is_not_a_photo(client, page, private_root):
 def test_missing_answers_get_a_message_beside_each_field(client, page):
     run = WizardRun(client, page)
     response = run.post("fel", {"description": "Något är trasigt"})
-    assert_field_error(response, "id_fel-kind", "This field is required.")
+    assert_field_error(response, "id_fel-kind", "Select what kind of fault it is")
     assert "Något är trasigt" in response.content.decode()  # what was typed is kept
     run.answer("fel", FAULT)
     response = run.post("plats", {"location": "  "})
-    assert_field_error(response, "id_plats-location", "This field is required.")
+    assert_field_error(response, "id_plats-location", "Enter where the fault is")
     assert Case.objects.count() == 0
 
 
@@ -171,7 +171,9 @@ def test_feedback_needs_an_email_address_or_a_phone_number(client, page):
     )
     assert 'value="Tolvan Tolvansson"' in response.content.decode()
     response = run.post("kontakt", {"wants_feedback": "on", "email": "inte-en-adress"})
-    assert_field_error(response, "id_kontakt-email", "Enter a valid email address.")
+    assert_field_error(
+        response, "id_kontakt-email", "Enter your e-mail address in the right format, like namn@exempel.se"
+    )
     run.answer("kontakt", {"wants_feedback": "on", "phone": "070-000 00 00"}, then="kontrollera")
     assert Case.objects.count() == 0
 

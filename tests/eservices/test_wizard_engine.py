@@ -147,7 +147,7 @@ def test_sensitive_eservices_offer_a_quick_exit_on_every_step(client, eservice_p
     monkeypatch.setitem(registry._REGISTRY, SLUG, sensitive)
     monkeypatch.setattr(wizard, "_VIEWS", {})
     page = eservice_page(SLUG, 9)
-    assert 'class="exit-page"' in client.get(page.url).content.decode()
+    assert 'class="leave-quickly"' in client.get(page.url).content.decode()
     url = start(client, page)
     html = client.get(url).content.decode()
     assert 'href="https://www.smhi.se/" rel="noreferrer"' in html
@@ -155,4 +155,4 @@ def test_sensitive_eservices_offer_a_quick_exit_on_every_step(client, eservice_p
 
 def test_ordinary_eservices_have_no_quick_exit(client, eservice_page):
     page = eservice_page(SLUG, 9)
-    assert 'class="exit-page"' not in client.get(page.url).content.decode()
+    assert 'class="leave-quickly"' not in client.get(page.url).content.decode()
