@@ -113,15 +113,18 @@ class DemoBuilder:
 
     @contextlib.contextmanager
     def quiet_wagtail_log(self):
-        """Wagtail logs every page it creates and publishes; show that only at -v 2 and up."""
-        logger = logging.getLogger("wagtail")
-        level = logger.level
+        """Wagtail logs every page it creates and publishes, WeasyPrint every step of every PDF;
+        show that only at -v 2 and up."""
+        loggers = [logging.getLogger(name) for name in ("wagtail", "weasyprint", "weasyprint.progress")]
+        levels = [logger.level for logger in loggers]
         if self.verbosity < 2:
-            logger.setLevel(logging.WARNING)
+            for logger in loggers:
+                logger.setLevel(logging.WARNING)
         try:
             yield
         finally:
-            logger.setLevel(level)
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
 
     # --- locales and users --------------------------------------------------------
 
