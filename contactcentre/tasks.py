@@ -16,6 +16,7 @@ from django_tasks import task
 
 from contactcentre.models import Case, CaseEvent
 from contactcentre.tokens import status_code
+from pages.base_url import absolute_url
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -48,14 +49,14 @@ def retry_later(task_, object_id: int, attempt: int) -> bool:
 def status_url(case: Case) -> str:
     with translation.override(case.language):
         path = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
-    return settings.SITE_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def lookup_url(case: Case) -> str:
     """The look-up form, where the reference and the status code open the case."""
     with translation.override(case.language):
         path = reverse("case_lookup")
-    return settings.SITE_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @task()

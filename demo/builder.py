@@ -31,6 +31,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from demo import blanketter, content, search_misses
 from demo.bodies import DOC_REF, PAGE_REF
 from pages import models as m
+from pages.base_url import site_address
 
 PAGE_TYPES = {
     model.__name__: model
@@ -456,15 +457,22 @@ class DemoBuilder:
 
     def build_site(self, home):
         """Point the default site at the home page and remove Wagtail's welcome page."""
+        hostname, port = site_address()
         site = (
             Site.objects.filter(is_default_site=True).first()
-            or Site.objects.filter(hostname=content.SITE["hostname"], port=content.SITE["port"]).first()
+            or Site.objects.filter(hostname=hostname, port=port).first()
         )
         if site is None:
-            site = Site.objects.create(root_page=home, is_default_site=True, **content.SITE)
+            site = Site.objects.create(
+                root_page=home, is_default_site=True, hostname=hostname, port=port, **content.SITE
+            )
             self.mark_created(site)
         else:
             changed = []
+            # Every absolute link (sitemap, PDFs, e-mails) must name the address that serves.
+            if (site.hostname, site.port) != (hostname, port):
+                site.hostname, site.port = hostname, port
+                changed += ["hostname", "port"]
             if not isinstance(site.root_page.specific, m.HomePage):
                 site.root_page = home
                 changed.append("root_page")

@@ -51,7 +51,8 @@ def _read(path):
 _municipality = load("municipality")
 MUNICIPALITY = _municipality["name"]
 OTHER_LANGUAGES = _municipality["other_languages"]
-SITE = {**_municipality["site"], "site_name": MUNICIPALITY}
+# Host name and port come from SITE_BASE_URL (pages.base_url.site_address).
+SITE = {"site_name": MUNICIPALITY}
 SETTINGS = _municipality["settings"]
 DEPARTMENT_GROUPS = _municipality["department_groups"]
 USERS = _municipality["users"]

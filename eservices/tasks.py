@@ -2,7 +2,6 @@
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -11,6 +10,7 @@ from django_tasks import task
 
 from contactcentre.tasks import retry_later
 from eservices.models import Draft
+from pages.base_url import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ def resume_url(draft) -> str:
 
     page = draft.page.specific
     path = page.url + page.reverse_subpage("resume", args=(draft.pk, resume_token(draft)))
-    return settings.SITE_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @task()

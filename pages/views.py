@@ -15,22 +15,26 @@ from wagtail.models import Page
 from pages import search_log
 from pages.locales import active_locale
 from pages.models import FAQ, Blankett, FAQFeedback
+from pages.search_query import citizen_query, typed_text
 
 RESULTS_PER_PAGE = 20
 
 
 def search(request):
     """Search pages, FAQ and blanketter in the language being shown; count what found nothing."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = typed_text(request.GET.get("q", ""))
     locale = active_locale()
     context = {"query": query, "pages": None, "faqs": [], "blanketter": []}
     if query:
-        pages = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        search_query = citizen_query(query)
+        pages = Page.objects.none()
+        if search_query:
+            pages = Page.objects.live().public().filter(locale=locale).specific().search(search_query)
+            context["faqs"] = list(FAQ.objects.filter(locale=locale).search(search_query)[:10])
+            context["blanketter"] = list(
+                Blankett.objects.filter(locale=locale).select_related("document").search(search_query)[:10]
+            )
         context["pages"] = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
-        context["faqs"] = list(FAQ.objects.filter(locale=locale).search(query)[:10])
-        context["blanketter"] = list(
-            Blankett.objects.filter(locale=locale).select_related("document").search(query)[:10]
-        )
         context["result_count"] = (
             context["pages"].paginator.count + len(context["faqs"]) + len(context["blanketter"])
         )

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from contactcentre import views as case_views
 from pages import views as page_views
+from portal import robots
 from portal import views as portal_views
 from portal.api import api
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

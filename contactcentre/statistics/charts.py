@@ -16,6 +16,15 @@ from django.utils.formats import number_format
 # Contrast against white: all at least 4.5:1.
 PALETTE = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#334155", "#0e7490", "#a16207"]
 WIDTH = 640
+# Axis labels are 12px (statistics.css); 0.65em is wider than any digit, dash or lower-case
+# letter of a sans-serif face, so a label is never wider than its estimate.
+LABEL_CHAR_WIDTH = 12 * 0.65
+LABEL_GAP = 8
+
+
+def label_width(text: str) -> float:
+    """The most room ``text`` takes as an axis label, in the chart's units."""
+    return len(text) * LABEL_CHAR_WIDTH
 
 
 def nice_ceiling(value: float) -> float:
@@ -160,7 +169,7 @@ class ColumnChart:
         count = max(len(self.labels), 1)
         slot = self.plot_width / count
         width = max(slot * 0.7, 1)
-        every = max(1, math.ceil(count / 10))  # at most about ten labels under the axis
+        placed = self.axis_labels()
         for index, label in enumerate(self.labels):
             x = self.left + slot * index + (slot - width) / 2
             segments, stacked = [], 0.0
@@ -182,9 +191,34 @@ class ColumnChart:
                 "x": round(x, 1),
                 "width": round(width, 1),
                 "centre": round(x + width / 2, 1),
-                "label": label if index % every == 0 else "",
+                "label": label if index in placed else "",
+                "label_x": placed.get(index, 0),
                 "segments": segments,
             }
+
+    def axis_labels(self) -> dict[int, float]:
+        """Column index -> centre x of its label under the axis, for the columns that get one.
+
+        Every n-th column, n just large enough for the widest label, each kept inside the
+        chart; a label that would then touch the one before it is left out. So no two labels
+        ever overlap, whatever their number or length (the table has them all).
+        """
+        count = len(self.labels)
+        if not count:
+            return {}
+        slot = self.plot_width / count
+        widest = max(label_width(label) for label in self.labels)
+        step = max(1, math.ceil((widest + LABEL_GAP) / slot))
+        placed, right_edge = {}, -math.inf
+        for index in range(0, count, step):
+            half = label_width(self.labels[index]) / 2
+            centre = self.left + slot * (index + 0.5)
+            centre = min(max(centre, self.left + half), WIDTH - half)
+            if centre - half < right_edge + LABEL_GAP:
+                continue
+            placed[index] = round(centre, 1)
+            right_edge = centre + half
+        return placed
 
     def colour(self, number: int) -> str:
         if number < len(self.colours):

@@ -48,8 +48,13 @@ class AccessibilityStatementPage(Page):
     report_phone = models.CharField(
         _("phone for reporting accessibility problems"), max_length=40, blank=True
     )
+    # A whole sentence, so a translator words it freely: the page shows it as it is.
     response_time = models.CharField(
-        _("how soon we answer"), max_length=120, blank=True, default=_("within two working days")
+        _("how soon we answer"),
+        max_length=120,
+        blank=True,
+        default=_("We answer within two working days."),
+        help_text=_("A whole sentence, for example: We answer within two working days."),
     )
     assessment_method = models.CharField(
         _("assessment method"), max_length=20, choices=METHODS, default=SELF_ASSESSMENT

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from pages.models.snippets import FAQ, Blankett, BlankettCategory, ServiceArea
+from pages.search_query import citizen_query, typed_text
 
 
 class FAQPage(Page):
@@ -24,10 +25,11 @@ class FAQPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
+        query = typed_text(request.GET.get("q", ""))
         faqs = FAQ.objects.filter(locale=self.locale).select_related("service_area")
         if query:
-            context["results"] = list(faqs.search(query))
+            search_query = citizen_query(query)
+            context["results"] = list(faqs.search(search_query)) if search_query else []
         else:
             areas = {}
             for faq in faqs:
@@ -59,13 +61,14 @@ class BlankettLibraryPage(Page):
         areas = ServiceArea.objects.filter(locale=self.locale)
         category = _int_or_none(request.GET.get("kategori"))
         area = _int_or_none(request.GET.get("omrade"))
-        query = request.GET.get("q", "").strip()[:200]
+        query = typed_text(request.GET.get("q", ""))
         if category:
             blanketter = blanketter.filter(category_id=category)
         if area:
             blanketter = blanketter.filter(service_area_id=area)
         if query:
-            blanketter = blanketter.search(query)
+            search_query = citizen_query(query)
+            blanketter = blanketter.search(search_query) if search_query else blanketter.none()
         context.update(
             blanketter=list(blanketter),
             categories=categories,

@@ -1,5 +1,6 @@
 """Template tags for the site chrome (language switcher, breadcrumbs) and the page templates."""
 
+import html
 import json
 
 from django import template
@@ -8,7 +9,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
@@ -63,6 +66,25 @@ def localized(obj):
 
 # The same escapes as Django's json_script: nothing in the data can close the <script>.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's search description, else its introduction, else the home page's, as plain text.
+
+    Editors set it under "Promote" (search description); views outside the page tree
+    (search, case look-up) describe the site with the home page's.
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = page_of_type("pages.HomePage")
+    text = getattr(page, "search_description", "") or str(getattr(page, "intro", "") or "")
+    text = " ".join(html.unescape(strip_tags(text)).split())
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
 
 
 @register.simple_tag

@@ -69,6 +69,8 @@ def site(tmp_path_factory):
     """Base URL of a running, seeded portal, and its environment."""
     _skip_or_fail_without_chromium()
     tmp_path = tmp_path_factory.mktemp("site")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
@@ -76,11 +78,11 @@ def site(tmp_path_factory):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
         "PYTHONUNBUFFERED": "1",
+        "SITE_BASE_URL": base_url,  # seed_demo's Site and every absolute link name this server
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "seed_demo", "--password", DEMO_PASSWORD, "-v0"], env=env, check=True, cwd=ROOT)
-    port = _free_port()
     log = open(tmp_path / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -89,7 +91,6 @@ def site(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    base_url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
             try:

@@ -54,8 +54,10 @@ def test_every_page_type_reflows_at_320_pixels(site, page_urls, browser):
         context.close()
 
 
-def test_skip_link_is_first_and_moves_focus_to_main(site, page):
-    page.goto(site["url"] + "/")
+# The second page has "Lämna sidan snabbt", which comes right after the skip link.
+@pytest.mark.parametrize("path", ["/", "/socialtjanst/vald-i-nara-relationer/"])
+def test_skip_link_is_first_and_moves_focus_to_main(site, page, path):
+    page.goto(site["url"] + path)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"

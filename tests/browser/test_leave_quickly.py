@@ -24,13 +24,15 @@ def test_it_shows_on_socialtjanst_pages_and_not_on_an_ordinary_page(site, page):
     assert page.locator(".leave-quickly").count() == 0
 
 
-def test_the_first_tab_reaches_it_and_it_leaves_without_a_way_back(site, browser):
+def test_the_tab_after_the_skip_link_reaches_it_and_it_leaves_without_a_way_back(site, browser):
     context = browser.new_context()
     neutral_site(context)
     page = context.new_page()
     try:
         page.goto(site["url"] + "/")
         page.goto(site["url"] + VALD)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('skip-link')")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.classList.contains('leave-quickly__button')")
         with page.expect_navigation():

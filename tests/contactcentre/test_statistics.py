@@ -12,12 +12,15 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from contactcentre import actions, service_levels
 from contactcentre.models import Case, ContactCentreSettings, ServiceLevel, Tally
 from contactcentre.models.cases import Channel, Status
 from contactcentre.services import NewCase, open_case
-from contactcentre.statistics import measures
+from contactcentre.statistics import charts, measures
 from contactcentre.statistics.period import Period, last_month, last_quarter, slice_label
 from pages.hours import STOCKHOLM
 from pages.models import FAQ, FAQFeedback, SearchMiss
@@ -477,3 +480,57 @@ def test_a_periods_numbers_are_kept_for_a_while_and_the_csv_reuses_them(client, 
     lines = client.get(URL, {**query, "csv": "cases-by-channel"}).content.decode("utf-8-sig").splitlines()
     assert any(line.startswith("Brev;") for line in lines)
     cache.clear()
+
+
+# --- Chart geometry --------------------------------------------------------------------------------
+
+
+# 12px labels: 0.6em is about the narrowest a digit or lower-case letter is drawn.
+LABEL_EM = 12 * 0.6
+
+
+def _label_extents(chart):
+    """(left, right) of each label drawn under the axis of a column chart, at least."""
+    extents = []
+    for column in chart.columns():
+        if column["label"]:
+            half = len(column["label"]) * LABEL_EM / 2
+            centre = column.get("label_x", column["centre"])
+            extents.append((centre - half, centre + half))
+    return extents
+
+
+def _column_chart(labels):
+    series = [("Ärenden", [1] * len(labels))]
+    return charts.ColumnChart(id="c", title="t", description="d", labels=labels, series=series)
+
+
+def _apart(extents):
+    return all(right <= next_left for (_, right), (next_left, _) in zip(extents, extents[1:], strict=False))
+
+
+@hypothesis_settings(max_examples=80, deadline=None)
+@given(
+    count=st.integers(min_value=1, max_value=400),
+    style=st.sampled_from(["day", "week", "month", "quarter", "area"]),
+)
+def test_column_chart_axis_labels_never_overlap_and_stay_inside(count, style):
+    start = dt.date(2026, 1, 1)
+    make = {
+        "day": lambda i: (start + dt.timedelta(days=i)).isoformat(),
+        "week": lambda i: f"v. {i % 52 + 1} 2026",
+        "month": lambda i: f"{['jan', 'feb', 'mars', 'apr'][i % 4]} {2026 + i // 12}",
+        "quarter": lambda i: f"{2026 + i // 4} K{i % 4 + 1}",
+        "area": lambda i: f"Bygg och miljö, vägar, vatten {i}",
+    }[style]
+    extents = _label_extents(_column_chart([make(i) for i in range(count)]))
+    assert extents, "the first column is always labelled"
+    assert all(0 <= left and right <= charts.WIDTH for left, right in extents)
+    assert _apart(extents)
+
+
+def test_a_month_of_days_is_labelled_without_overlap():
+    labels = [(dt.date(2026, 3, 1) + dt.timedelta(days=i)).isoformat() for i in range(31)]
+    extents = _label_extents(_column_chart(labels))
+    assert len(extents) >= 4
+    assert _apart(extents)

@@ -1,6 +1,7 @@
 """Each e-service's paper version comes from its own definition, as a tagged PDF."""
 
 import io
+import re
 
 from django.utils import translation
 
@@ -38,3 +39,14 @@ def test_blankett_replaced_by_an_eservice_links_to_its_printable_version(client,
     html = client.get("/blanketter/").content.decode()
     assert page.url + "utskrift/" in html
     assert page.url in html
+
+
+@pytest.mark.parametrize("eservice", registry.all_eservices(), ids=lambda e: e.slug)
+def test_printable_pdf_ends_each_sentence_once(client, eservice_page, eservice):
+    """The data-protection box shows each text under its label, not run into "Legal basis: ….."."""
+    page = eservice_page(eservice.slug, eservice.service_area_digit)
+    reader = PdfReader(io.BytesIO(client.get(page.url + "utskrift/").content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert re.findall(r".{30}(?<!\.)\.\.(?!\.)", text) == []
+    squeezed = "".join(text.split())
+    assert "".join(str(eservice.data_protection.legal_basis).split())[:40] in squeezed
