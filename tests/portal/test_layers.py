@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "pages", "contactcentre", "eservices", "portal"]
+APPS = ["core", "pages", "contactcentre", "eservices", "demo", "portal"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -37,6 +37,8 @@ def test_the_apps_keep_their_layers():
         ("pages/hours.py", "from contactcentre import access"),  # content knows nothing of cases
         ("contactcentre/actions.py", "from eservices import registry"),  # cases never ask e-services
         ("core/masking.py", "from pages import hours"),  # the base app knows no app
+        ("pages/hours.py", "import demo.content"),  # production never needs the demo
+        ("contactcentre/actions.py", "from portal import roles"),  # no app imports the project
     ],
 )
 def test_a_forbidden_import_breaks_the_contract(copy_of_the_apps, module, forbidden):
