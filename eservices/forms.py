@@ -72,6 +72,8 @@ class PhoneNumberField(forms.CharField):
         "null_characters_not_allowed": _(
             "Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"
         ),
+        # No number is that long: the same advice as for any number we cannot call.
+        "max_length": _("Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"),
     }
     region = "SE"
 
