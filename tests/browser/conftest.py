@@ -133,7 +133,9 @@ def page_urls(site):
     return json.loads(out.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="session")
+# Per module: Playwright's event loop runs while its browser is open, and Django refuses database
+# access from a thread with a running loop; with xdist the worker runs database tests afterwards.
+@pytest.fixture(scope="module")
 def browser():
     _skip_or_fail_without_chromium()
     from playwright.sync_api import sync_playwright

@@ -89,6 +89,7 @@ def post_flag(client, case, **fields):
 # --- Flagging from a case ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_from_a_case_reaches_the_responsible_editor_by_email(signed_in, staff, case, page, editor):
     client = signed_in("agent")
     response = post_flag(client, case, page=page.pk, comment="Avgiften på sidan gäller 2025.")
@@ -118,6 +119,7 @@ def test_flag_from_a_case_reaches_the_responsible_editor_by_email(signed_in, sta
     assert CITIZEN_NAME not in body and CITIZEN_EMAIL not in body and CITIZEN_NAME not in message.subject
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_email_counts_open_flags_and_the_distinct_cases_behind_them(signed_in, case, page):
     client = signed_in("agent")
     second = other_case()
@@ -133,6 +135,7 @@ def test_the_email_counts_open_flags_and_the_distinct_cases_behind_them(signed_i
     assert flags.item_counts(page=page) == flags.ItemCounts(open_flags=3, flagging_cases=2)
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in, staff, case, faq):
     settings_row = ContactCentreSettings.load()
     settings_row.web_editor_email = WEB_EDITORS
@@ -165,6 +168,7 @@ def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in
     assert flags.item_counts(faq=faq) == flags.ItemCounts(1, 1, faq_cases=cases, faq_tallies=tallies)
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_inactive_responsible_editor_is_passed_over_for_the_web_editors(case, page, editor, staff):
     editor.is_active = False
     editor.save()
@@ -173,6 +177,7 @@ def test_an_inactive_responsible_editor_is_passed_over_for_the_web_editors(case,
     assert [message.to for message in mail.outbox] == [[WEB_EDITORS]]
 
 
+@pytest.mark.usefixtures("demo")
 def test_with_nobody_to_tell_the_flag_is_only_in_the_list(signed_in, case, faq):
     ContactCentreSettings.objects.update(web_editor_email="")
     client = signed_in("agent")
@@ -185,6 +190,7 @@ def test_with_nobody_to_tell_the_flag_is_only_in_the_list(signed_in, case, faq):
 
 
 @pytest.mark.parametrize("role", ["outsider", "social"])
+@pytest.mark.usefixtures("demo")
 def test_someone_who_may_not_see_the_case_cannot_flag_from_it(signed_in, staff, cases, page, role):
     case = cases["lamp"]  # Teknik's, not confidential: the outsider and Socialförvaltningen may not see it
     mail.outbox.clear()
@@ -197,6 +203,7 @@ def test_someone_who_may_not_see_the_case_cannot_flag_from_it(signed_in, staff, 
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_flag_from_a_confidential_case_they_only_logged(signed_in, cases, page):
     social = cases["social"]  # logged by the agent, gone straight to Socialförvaltningen
     response = post_flag(signed_in("agent"), social, page=page.pk)
@@ -213,6 +220,7 @@ def test_an_agent_cannot_flag_from_a_confidential_case_they_only_logged(signed_i
         ({"page": True, "reason": "tycker-illa-om"}, "Välj ett giltigt alternativ."),
     ],
 )
+@pytest.mark.usefixtures("demo")
 def test_an_invalid_flag_shows_the_case_page_with_the_error_and_creates_nothing(
     signed_in, case, page, faq, fields, error
 ):
@@ -233,6 +241,7 @@ def test_an_invalid_flag_shows_the_case_page_with_the_error_and_creates_nothing(
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_content_refuses_neither_or_both_items(staff, case, page, faq):
     from django.core.exceptions import ValidationError
 
@@ -242,6 +251,7 @@ def test_flag_content_refuses_neither_or_both_items(staff, case, page, faq):
     assert not ContentFlag.objects.filter(case=case).exists()
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, page, faq):
     flags.flag_content(staff["agent"], case, faq=faq, reason="unclear", comment="Otydligt om tak.")
     response = signed_in("agent").get(reverse("contactcentre_admin:detail", args=[case.pk]))
@@ -254,6 +264,7 @@ def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, 
     assert [flag.faq for flag in response.context["case_flags"]] == [faq]
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_and_email_task_commit_together(settings, staff, case, page):
     """With the database task backend the task row is written with the flag; a failure leaves neither."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -273,6 +284,7 @@ def test_flag_and_email_task_commit_together(settings, staff, case, page):
 # --- The e-mail's retries (the flaky mail server is in conftest.py) -----------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_email_is_retried_with_back_off_and_the_flag_survives(flaky_mail, staff, case, page, editor):
     flag = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()  # the first attempt is run by hand below
@@ -289,6 +301,7 @@ def test_the_email_is_retried_with_back_off_and_the_flag_survives(flaky_mail, st
     assert [message.to for message in mail.outbox] == [[editor.email]]
 
 
+@pytest.mark.usefixtures("demo")
 def test_after_the_last_attempt_it_gives_up_and_the_flag_stays_open(flaky_mail, staff, case, page):
     flag = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()
@@ -307,6 +320,7 @@ def item(response, kind, pk):
     return found[0] if found else None
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff, case, page, faq):
     second = other_case()
     before = flags.item_counts(faq=faq)
@@ -347,6 +361,7 @@ def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff,
     assert len(response.context["items"]) > 2
 
 
+@pytest.mark.usefixtures("demo")
 def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, page, faq):
     flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     flags.flag_content(staff["agent"], case, faq=faq, reason="outdated", comment="y")
@@ -356,6 +371,7 @@ def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, pa
     assert 'aria-current="page">Mitt innehåll' in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo")
 def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, staff, case, page, faq):
     flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     flags.flag_content(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
@@ -379,6 +395,7 @@ def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, sta
     assert flags.item_counts(page=page) == flags.ItemCounts(open_flags=1, flagging_cases=1)
 
 
+@pytest.mark.usefixtures("demo")
 def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page):
     first = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     flags.flag_content(staff["agent"], case, page=page, reason="wrong", comment="y")
@@ -389,6 +406,7 @@ def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page)
     assert flags.item_counts(page=page).open_flags == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
     flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     response = signed_in("agent").post(
@@ -399,6 +417,7 @@ def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, page):
     flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
     client.force_login(editor)
@@ -414,6 +433,7 @@ def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, pa
 # --- Pages past their review date ----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_pages_past_their_review_date_are_listed_mine_first(client, editor, page, django_user_model):
     today = timezone.localdate()
     other = django_user_model.objects.create_user("test-annan-redaktor", password="x")
@@ -443,6 +463,7 @@ def test_pages_past_their_review_date_are_listed_mine_first(client, editor, page
     assert flags.past_review_count(editor=editor) == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_has_a_few_pages_past_review_and_most_not():
     # The demo's review dates are fixed (2026); on the day the demo describes, a few pages are due.
     day = dt.date(2026, 11, 26)
@@ -480,6 +501,7 @@ def test_the_demo_editor_and_a_superuser_may_review(django_user_model, staff):
     assert not flags.may_review_content(staff["teknik"])
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_dashboard_panel_shows_the_editors_counts(client, editor, staff, case, page, faq):
     today = timezone.localdate()
     flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
