@@ -26,7 +26,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def demo_municipality(django_db_setup, django_db_blocker):
     """The whole demo municipality, seeded (committed) once per worker."""
+    from wagtail.models import Page
+
     with django_db_blocker.unblock():
+        # The demo builds its pages with their content only where none exist: the minimal site's
+        # (empty) pages make way, its snippets, users and settings are kept and completed.
+        Page.objects.filter(depth__gt=1).delete()
         call_command("seed_demo", password=DEMO_PASSWORD, verbosity=0)
 
 
@@ -52,7 +57,19 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.xdist_group("demo"))
 
 
+def _test_case_class(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return cls if cls is not None and issubclass(cls, TransactionTestCase) else None
+
+
 def _is_transactional(item):
+    from django.test import TestCase
+
+    cls = _test_case_class(item)
+    if cls is not None:
+        return not issubclass(cls, TestCase)
     marker = item.get_closest_marker("django_db")
     transactional = bool(
         marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
@@ -61,7 +78,9 @@ def _is_transactional(item):
 
 
 def _uses_db(item):
-    return bool(item.get_closest_marker("django_db")) or "db" in getattr(item, "fixturenames", ())
+    if _test_case_class(item) is not None or item.get_closest_marker("django_db"):
+        return True
+    return "db" in getattr(item, "fixturenames", ())
 
 
 @pytest.hookimpl(trylast=True)

@@ -25,7 +25,8 @@ from eservices.models import Draft, EServicePage
 from pages.models import ServicePage
 from tests.conftest import DEMO_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# seed_demo runs again here, at another address: it completes the demo, as ./scripts/run does.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 SERVED_AT = "http://kommun.test:8123"
 ROOT = Path(__file__).resolve().parents[2]
