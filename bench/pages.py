@@ -132,7 +132,9 @@ def build_site(env, tmp):
     # Valid for the project's validators (12+ characters, not common, not numeric); never printed.
     password = "Bench-" + secrets.token_urlsafe(18)
     manage(env, tmp, "migrate", "--noinput", "-v", "0")
-    manage(env, tmp, "seed_demo", "--password", password, "--quiet")
+    # The demo app is not installed in production: the seed runs with the dev settings, DEBUG off.
+    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
+    manage(seed_env, tmp, "seed_demo", "--password", password, "--quiet")
     manage(env, tmp, "collectstatic", "--noinput", "-v", "0")
 
 

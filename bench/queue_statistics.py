@@ -317,7 +317,7 @@ def read_catalogue():
 
 
 def _demo_names(name):
-    from contactcentre import demo
+    from demo import cases as demo
 
     return list(getattr(demo, name))
 

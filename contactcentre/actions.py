@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contactcentre import access, service_levels, workflow
-from contactcentre.models import Case, CaseEvent
+from contactcentre.models import Case, CaseEvent, SecrecyMarking
 from contactcentre.models.cases import Status
+from contactcentre.services import contact_centre_department, store_attachment
+from contactcentre.tasks import send_reply_email
 
 
 def _require(user, action, case):
@@ -79,7 +81,6 @@ def add_note(user, case: Case, text: str) -> CaseEvent:
 @transaction.atomic
 def reply(user, case: Case, text: str, *, wait_for_citizen=False) -> CaseEvent:
     """A reply to the citizen: on the status page, and by e-mail unless that is barred."""
-    from contactcentre.tasks import send_reply_email
 
     _require(user, access.REPLY, case)
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -116,8 +117,6 @@ def forward(user, case: Case, department, note: str = "") -> Case:
     case.department = department
     case.committee = department.committee or old_committee
     if not case.handled_by_contact_centre:
-        from contactcentre.services import contact_centre_department
-
         centre = contact_centre_department()
         case.handled_by_contact_centre = centre is not None and centre.pk == department.pk
     case.assignee = None
@@ -148,10 +147,9 @@ def forward(user, case: Case, department, note: str = "") -> Case:
 
 
 def could_be_first_contact(case: Case) -> bool:
-    """Resolved in the same contact: never forwarded, never waiting for the citizen, not a call-back."""
-    from eservices.definitions.ring_upp_mig import SLUG as CALL_BACK
-
-    if case.eservice == CALL_BACK:
+    """Resolved in the same contact: never forwarded, never waiting for the citizen, and of a kind
+    that can be (a call-back cannot: its e-service said so when the case opened)."""
+    if not case.first_contact_possible:
         return False
     waited = CaseEvent.objects.filter(
         case=case, kind=CaseEvent.STATUS_CHANGED, data__to=Status.WAITING
@@ -183,7 +181,6 @@ def citizen_message(case: Case, text: str, attachments=(), *, actor=None) -> Cas
 
     ``actor``: the staff member who typed it in for a walk-in visitor (assisted mode).
     """
-    from contactcentre.services import store_attachment
 
     case = Case.objects.select_for_update().get(pk=case.pk)
     event = _event(
@@ -224,7 +221,6 @@ def update_registry(user, case: Case, *, registry_number: str, protected_identit
 @transaction.atomic
 def mark_secrecy(user, case: Case, *, target: str, legal_basis: str):
     """Mark the case, one answer or one attachment as secret (who and when are recorded)."""
-    from contactcentre.models import SecrecyMarking
 
     _require(user, access.MARK_SECRECY, case)
     marking, created = SecrecyMarking.objects.get_or_create(

@@ -8,16 +8,11 @@ from django.utils.cache import add_never_cache_headers
 
 from ninja import Router, Schema
 
-from contactcentre import ratelimit
 from contactcentre.status import case_for_citizen, public_events
+from core import ratelimit
+from core.api import ErrorOut
 
 router = Router(tags=["cases"])
-
-
-class ErrorOut(Schema):
-    """An error that concerns the whole request."""
-
-    detail: str
 
 
 class EventOut(Schema):

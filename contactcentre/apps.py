@@ -8,13 +8,7 @@ class ContactcentreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The canned replies' admin lives apart from wagtail_hooks.py (the queue's views);
-        # register_snippet defers the registration until Wagtail's snippets app is ready.
-        from contactcentre import (
-            signals,
-            wagtail_hooks_canned,  # noqa: F401
-            wagtail_hooks_flags,  # noqa: F401
-            wagtail_hooks_service_levels,  # noqa: F401
-        )
+        # Inside ready(): signals imports the models, which are not loaded when this module is.
+        from contactcentre import signals
 
         signals.connect()

@@ -9,17 +9,18 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from contactcentre import service_levels
-from contactcentre.models import Case, CaseAttachment, CaseEvent
+from contactcentre import access, service_levels
+from contactcentre.models import Case, CaseAttachment, CaseEvent, ContactCentreSettings
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
+from contactcentre.tasks import send_receipt_email
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass
 class Attachment:
-    """A file already checked by content (see contactcentre.attachments)."""
+    """A file already checked by content (see core.uploads)."""
 
     name: str
     content_type: str
@@ -31,6 +32,9 @@ class Attachment:
 class NewCase:
     title: str
     eservice: str = ""
+    # Declared by the e-service (eservices.registry.case_facts): the case layer never looks it up.
+    first_contact_possible: bool = True
+    statistics_category: str = ""
     answers: dict = field(default_factory=dict)
     form_snapshot: dict = field(default_factory=dict)
     channel: str = Channel.WEB
@@ -88,14 +92,12 @@ def open_case(new: NewCase) -> tuple[Case, bool]:
 
 
 def contact_centre_department():
-    from contactcentre.models import ContactCentreSettings
 
     return ContactCentreSettings.load().department
 
 
 def handled_by_contact_centre(opened_by, department) -> bool:
     """A kommunvägledare logged it, or it was routed to the contact centre's department."""
-    from contactcentre import access
 
     if opened_by is not None and access.is_agent(opened_by):
         return True
@@ -104,7 +106,6 @@ def handled_by_contact_centre(opened_by, department) -> bool:
 
 
 def _create(new: NewCase) -> Case:
-    from contactcentre.tasks import send_receipt_email
 
     received_at = timezone.now()
     area = new.service_area
@@ -114,6 +115,8 @@ def _create(new: NewCase) -> Case:
         run_id=new.run_id,
         received_at=received_at,
         eservice=new.eservice,
+        first_contact_possible=new.first_contact_possible,
+        statistics_category=new.statistics_category[:40],
         title=new.title[:200],
         channel=new.channel,
         language=new.language,

@@ -6,10 +6,14 @@ rows are saved after the snippet itself), so saving in the admin stays fast.
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from contactcentre.models import ServiceLevel
+from contactcentre.tasks import recompute_open_due_dates
+from pages.models import OpeningHours
 
 
 def _recount(area_translation_key=""):
-    from contactcentre.tasks import recompute_open_due_dates
 
     transaction.on_commit(lambda: recompute_open_due_dates.enqueue(area_translation_key))
 
@@ -27,10 +31,6 @@ def opening_hours_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
-
-    from contactcentre.models import ServiceLevel
-    from pages.models import OpeningHours
 
     for name, signal in (("save", post_save), ("delete", post_delete)):
         signal.connect(service_level_changed, sender=ServiceLevel, dispatch_uid=f"recount.level.{name}")

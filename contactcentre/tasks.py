@@ -1,6 +1,5 @@
-"""Background work for cases. django-tasks 0.12 has no retries, so tasks retry themselves."""
+"""Background work for cases; each e-mail task retries itself (``core.retries``)."""
 
-import datetime as dt
 import logging
 from urllib.parse import urlsplit
 
@@ -9,17 +8,18 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from django_tasks import task
 
+from contactcentre import service_levels
 from contactcentre.models import Case, CaseEvent
 from contactcentre.tokens import status_code
+from core.retries import retry_later
 from pages.base_url import absolute_url
 
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
 RECEIPT_FAILED = gettext_noop("The receipt e-mail could not be sent.")
 REPLY_FAILED = gettext_noop("The reply e-mail could not be sent.")
 
@@ -28,22 +28,6 @@ def _in_working_language(message: str) -> str:
     """Staff read the attention reason in the queue, in the municipality's working language."""
     with translation.override(settings.LANGUAGE_CODE):
         return translation.gettext(message)
-
-
-def retry_delay(attempt: int) -> dt.timedelta:
-    """1, 4, 16, 64 minutes: long enough for a mail server to come back."""
-    return dt.timedelta(minutes=4 ** (attempt - 1))
-
-
-def retry_later(task_, object_id: int, attempt: int) -> bool:
-    """Enqueue the next attempt after a back-off; False once the attempts are used up.
-
-    django-tasks 0.12 has no retries of its own, so each e-mail task calls this on failure.
-    """
-    if attempt >= MAX_ATTEMPTS:
-        return False
-    task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(object_id, attempt + 1)
-    return True
 
 
 def status_url(case: Case) -> str:
@@ -62,7 +46,6 @@ def lookup_url(case: Case) -> str:
 @task()
 def send_reply_email(event_id: int, attempt: int = 1) -> str:
     """Tell the citizen a reply is waiting; the reply itself is read on the status page."""
-    from contactcentre.models import CaseEvent
 
     event = CaseEvent.objects.select_related("case").get(pk=event_id)
     case = event.case
@@ -145,58 +128,12 @@ def _failed(case: Case, attempt: int, error: Exception) -> str:
     return "gave up"
 
 
-def admin_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-@task()
-def send_content_flag_email(flag_id: int, attempt: int = 1) -> str:
-    """Tell the page's or FAQ's editor that it was flagged.
-
-    Sent apart from the flag, so a failing mail server never loses it: the flag is in the editors' list.
-    """
-    from contactcentre import flags
-    from contactcentre.models import ContentFlag
-
-    flags_with_items = ContentFlag.objects.select_related("page", "faq__responsible_editor", "case")
-    flag = flags_with_items.filter(pk=flag_id).first()
-    if flag is None:
-        return "no flag"
-    item = {"page": flag.page, "faq": flag.faq}
-    to = flags.recipient(**item)
-    if not to:
-        return "no recipient"
-    # Editors work in the municipality's working language, whoever flagged and in whatever case.
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "flag": flag,
-            "title": flag.faq.question if flag.faq else flag.page.title,
-            "public_url": flag.page.full_url if flag.page else "",
-            "reference": flag.case.reference if flag.case else "",
-            "counts": flags.item_counts(**item),
-            "usage_days": flags.USAGE_DAYS,
-            "edit_url": admin_url(flags.edit_url(**item)),
-            "review_url": admin_url(reverse("contactcentre_content_review")),
-        }
-        subject = render_to_string("contactcentre/email/content_flag_subject.txt", context).strip()
-        body = render_to_string("contactcentre/email/content_flag.txt", context)
-    try:
-        EmailMessage(subject, body, to=[to]).send()
-    except Exception as error:
-        logger.warning("Content flag e-mail %s failed (attempt %s): %s", flag_id, attempt, error)
-        if retry_later(send_content_flag_email, flag_id, attempt):
-            return "retry"
-        return "gave up"
-    return "sent"
-
-
 @task()
 def recompute_open_due_dates(area_translation_key: str = "") -> int:
     """After a service level or the contact centre's opening hours change: the open cases' due dates.
 
     Finished cases keep the dates they were measured against.
     """
-    from contactcentre import service_levels
 
     cases = Case.objects.filter(service_levels.open_q())
     if area_translation_key:

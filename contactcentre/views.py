@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from contactcentre import actions, ratelimit, service_levels
-from contactcentre.attachments import check_image
+from contactcentre import actions, service_levels
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
 from contactcentre.tokens import code_from_input
-from eservices.forms import messages as field_messages  # moves to the base app with the layering (issue 10)
+from core import ratelimit
+from core.forms import ErrorSummaryMixin
+from core.forms import messages as field_messages
+from core.uploads import check_image
 
 ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 
@@ -25,7 +27,7 @@ ANSWERABLE = {Status.WAITING, Status.IN_PROGRESS, Status.NEW, Status.FORWARDED}
 REFERENCE_PATTERN = re.compile(r"([a-z]{2})[\s-]*(\d{4})[\s-]*(\d{1,6})", re.IGNORECASE | re.ASCII)
 
 
-class LookupForm(forms.Form):
+class LookupForm(ErrorSummaryMixin, forms.Form):
     """Asks for the two things every receipt (page, e-mail, API) gives: the reference and the code."""
 
     template_name = "eservices/forms/form.html"
@@ -65,11 +67,8 @@ class LookupForm(forms.Form):
             )
         return code
 
-    def error_summary(self):
-        return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
-
-class CitizenMessageForm(forms.Form):
+class CitizenMessageForm(ErrorSummaryMixin, forms.Form):
     template_name = "eservices/forms/form.html"
 
     message = forms.CharField(
@@ -96,9 +95,6 @@ class CitizenMessageForm(forms.Form):
             checked = check_image(photo)
             photo.checked_content_type = checked.content_type
         return photo
-
-    def error_summary(self):
-        return [(self[name].auto_id, message) for name, errors in self.errors.items() for message in errors]
 
 
 def _case_or_404(request, reference, token):

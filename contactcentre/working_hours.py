@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from pages import hours
 from pages.hours import STOCKHOLM
+from pages.models import OpeningHours
 
 FALLBACK_SCHEDULE = hours.Schedule(
     weekly=(hours.WeeklyRule(0, 4, dt.time(8, 0), dt.time(16, 45)),),
@@ -41,7 +42,6 @@ class NoWorkingHours(ValueError):
 
 def contact_centre_schedule() -> hours.Schedule:
     """The contact centre's working time: its phone channel's opening hours, or the fallback."""
-    from pages.models import OpeningHours
 
     phone = (
         OpeningHours.objects.filter(channel=OpeningHours.PHONE)

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from contactcentre.attachments import check_image
 from contactcentre.services import Attachment
+from core.uploads import check_image
 from eservices.forms import PhoneNumberField, national_phone
 
 

@@ -27,13 +27,16 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, Header, Router, Schema, Status
 
-from contactcentre import ratelimit
-from contactcentre.api import ErrorOut
 from contactcentre.models.cases import Channel
 from contactcentre.services import open_case
+from contactcentre.tasks import lookup_url, status_url
+from contactcentre.tokens import status_code
+from core import ratelimit
+from core.api import ErrorOut
 from eservices import registry
 from eservices.schema import FILE_NAME_MAX_LENGTH, body_limit, multiple_files, submission_schema
 from eservices.submission import build_new_case
+from pages.models import ServiceArea
 
 router = Router(tags=["e-services"])
 
@@ -134,7 +137,6 @@ def _eservice_out(eservice, names: dict[int, str]) -> dict:
 
 def _service_area_names() -> dict[int, str]:
     """Phone-menu digit → the area's name in the active language, else in the working language."""
-    from pages.models import ServiceArea
 
     language = translation.get_language() or settings.LANGUAGE_CODE
     names: dict[int, str] = {}
@@ -222,8 +224,6 @@ def submit(
 
 
 def receipt(case) -> dict:
-    from contactcentre.tasks import lookup_url, status_url
-    from contactcentre.tokens import status_code
 
     # The same things the receipt page and the receipt e-mail give.
     return {
@@ -368,7 +368,7 @@ def _uploaded_file(value, loc: list, errors: list) -> SimpleUploadedFile | None:
         )
         return None
     content_type = value.get("content_type") if isinstance(value.get("content_type"), str) else ""
-    # The name is kept for the case only; the type is decided by the content (contactcentre.attachments).
+    # The name is kept for the case only; the type is decided by the content (core.uploads).
     return SimpleUploadedFile(
         value["name"].strip()[:FILE_NAME_MAX_LENGTH],
         content,

@@ -11,20 +11,16 @@ import secrets
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 
+from eservices.draft_tokens import resume_token
 from eservices.models import Draft
+from eservices.tasks import send_resume_link
 
 KEEP_DAYS = 30
-SALT = "eservices.draft-resume"
-
-
-def resume_token(draft: Draft) -> str:
-    return salted_hmac(SALT, f"{draft.pk}:{draft.secret}", algorithm="sha256").hexdigest()[:32]
 
 
 def save_draft(*, page, eservice, run, storage_data: dict, email: str, language: str) -> Draft:
-    from eservices.tasks import send_resume_link
 
     with transaction.atomic():
         Draft.objects.filter(run_id=run).delete()  # saving again replaces the earlier draft

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -13,7 +14,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from eservices import registry
+from eservices import printable, registry
+from eservices.wizard import remember_run, start_assisted_run, wizard_view
+from pages.models import ServiceArea
 from pages.models.mixins import LeaveQuicklyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -57,8 +60,6 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     def leave_quickly_by_default(self) -> bool:
         # An e-service also follows the area its cases go to, wherever the page is placed.
-        from pages.models import ServiceArea
-
         definition = self.definition
         area_is_confidential = ServiceArea.objects.filter(
             menu_digit=definition.service_area_digit, confidential=True
@@ -72,8 +73,6 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     @path("utskrift/", name="printable")
     def printable(self, request):
-        from eservices import printable
-
         response = HttpResponse(
             printable.render_pdf(self.definition, page=self, base_url=request.build_absolute_uri("/")),
             content_type="application/pdf",
@@ -88,8 +87,6 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     @path("starta/", name="start")
     def start(self, request):
-        from eservices.wizard import remember_run
-
         run = uuid.uuid4()
         remember_run(request, run)
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
@@ -97,10 +94,6 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     @path("besok/", name="assisted")
     def start_assisted(self, request):
         """Staff fill in the e-service with a walk-in visitor: each visitor a new run."""
-        from django.contrib.auth.views import redirect_to_login
-
-        from eservices.wizard import start_assisted_run
-
         user = request.user
         if not (user.is_authenticated and (user.is_superuser or user.has_perm("contactcentre.work_queue"))):
             return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
@@ -110,20 +103,18 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     @path("spara/<uuid:run>/", name="save")
     def save_for_later(self, request, run):
-        from eservices.views import save_draft_view
+        from eservices.views import save_draft_view  # views import drafts, which import Draft from here
 
         return save_draft_view(request, self, run)
 
     @path("fortsatt/<int:draft_id>/<str:token>/", name="resume")
     def resume_draft(self, request, draft_id, token):
-        from eservices.views import resume_draft_view
+        from eservices.views import resume_draft_view  # views -> drafts -> Draft here: a cycle
 
         return resume_draft_view(request, self, draft_id, token)
 
     @path("steg/<uuid:run>/<slug:step>/", name="step")
     def step(self, request, run, step):
-        from eservices.wizard import wizard_view
-
         return wizard_view(self.definition)(request, run=run, step=step, page=self)
 
 

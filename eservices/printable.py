@@ -53,6 +53,8 @@ def printable_context(eservice, page=None) -> dict:
 
 
 def render_pdf(eservice, page=None, base_url=None) -> bytes:
+    # Not a cycle: WeasyPrint loads the system's Pango (and takes a while), so only a process
+    # that makes a PDF pays for it, and the rest of the site runs where Pango is missing.
     from weasyprint import HTML
 
     key = f"printable:{eservice.version}:{get_language()}:{page.pk if page else 0}"

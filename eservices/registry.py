@@ -59,8 +59,21 @@ class EService:
     retention_rule: str = ""
     schema_version: int = 1
     sensitive: bool = False  # shows "exit this page"
+    # What the case layer needs, copied onto the case when it opens (``case_facts``):
+    # False for a kind of case that cannot be resolved at first contact (a call-back).
+    first_contact_possible: bool = True
+    # (step, field) of the answer that the statistics count the case by, if any.
+    statistics_answer: tuple[str, str] | None = None
     # Builds the case title and contact details from all cleaned answers.
     describe: Callable[[dict], dict] = field(default=lambda answers: {})
+
+    def case_facts(self, answers: dict) -> dict:
+        """The NewCase fields this e-service declares, for cases opened from ``answers`` (by step)."""
+        category = ""
+        if self.statistics_answer:
+            step, name = self.statistics_answer
+            category = str((answers.get(step) or {}).get(name) or "")
+        return {"first_contact_possible": self.first_contact_possible, "statistics_category": category}
 
     def applicable_steps(self, answers: dict) -> list[Step]:
         return [step for step in self.steps if step.applies(answers)]
@@ -98,4 +111,5 @@ def choices() -> list[tuple[str, str]]:
 
 
 def _load_definitions():
+    # Inside the function: the definitions import this module to register themselves.
     import eservices.definitions  # noqa: F401  (registers on import)

@@ -31,7 +31,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from contactcentre.attachments import MAX_BYTES
+from core.uploads import MAX_BYTES
 from eservices.forms import IdentityNumberField, PhoneNumberField
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

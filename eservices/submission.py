@@ -13,6 +13,7 @@ from django.conf import settings
 from contactcentre.services import NewCase, open_case
 from eservices import answers as answer_tools
 from eservices.identity import identity_verified
+from pages.models import Department, ServiceArea
 
 
 def resolve_service_area(eservice, digit: int | None = None):
@@ -20,7 +21,6 @@ def resolve_service_area(eservice, digit: int | None = None):
 
     ``digit``: the area the citizen chose instead, for an e-service routed by area.
     """
-    from pages.models import ServiceArea
 
     return (
         ServiceArea.objects.filter(
@@ -33,7 +33,6 @@ def resolve_service_area(eservice, digit: int | None = None):
 
 def resolve_department(eservice):
     """The department the e-service names, or None for the service area's default department."""
-    from pages.models import Department
 
     if eservice.department:
         return Department.objects.filter(
@@ -73,6 +72,7 @@ def build_new_case(
     return NewCase(
         title=details.get("title") or str(eservice.title),
         eservice=eservice.slug,
+        **eservice.case_facts(answers),
         answers=answers,
         form_snapshot=snapshot,
         channel=channel,

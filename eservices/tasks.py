@@ -8,7 +8,8 @@ from django.utils import translation
 
 from django_tasks import task
 
-from contactcentre.tasks import retry_later
+from core.retries import retry_later
+from eservices.draft_tokens import resume_token
 from eservices.models import Draft
 from pages.base_url import absolute_url
 
@@ -16,8 +17,6 @@ logger = logging.getLogger(__name__)
 
 
 def resume_url(draft) -> str:
-    from eservices.drafts import resume_token
-
     page = draft.page.specific
     path = page.url + page.reverse_subpage("resume", args=(draft.pk, resume_token(draft)))
     return absolute_url(path)

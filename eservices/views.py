@@ -7,8 +7,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.forms import messages
 from eservices import drafts
-from eservices.forms import StepForm, messages
+from eservices.forms import StepForm
 from eservices.wizard import owns_run, remember_run, session_key
 
 

@@ -24,11 +24,11 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from contactcentre import ratelimit
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
-from contactcentre.storage import PrivateStorage
 from contactcentre.tokens import status_code
+from core import ratelimit
+from core.storage import PrivateStorage
 from eservices import answers as answer_tools
 from eservices import resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm
@@ -270,7 +270,6 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return context
 
     def step_title(self, name):
-        from django.utils.translation import gettext as _
 
         if name == CHECK_STEP:
             return _("Check your answers")

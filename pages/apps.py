@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +9,8 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        # Inside ready(): models (Wagtail's Locale, and pages.locales that reads it) cannot be
+        # imported while Django is still loading the app configs that import this module.
         from wagtail.models import Locale
 
         from pages import locales

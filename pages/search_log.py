@@ -1,48 +1,31 @@
 """Counting site searches that found nothing, without keeping personal data.
 
 A citizen may type a personnummer, a phone number, a case reference or an e-mail address
-into the search box. Those are masked before anything is stored ("#" for a run of four or
-more digits, with a reference's letter prefix; "@" for an e-mail address), and a query left
+into the search box. Those are masked before anything is stored (``core.masking``), and a query left
 with nothing but masks is not stored at all. Recording is best effort: the search page
 must answer even when the count cannot be written.
 """
 
 import datetime as dt
 import logging
-import re
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from core.masking import mask
 from pages.models.search_log import KEEP_DAYS, SearchMiss
 
 logger = logging.getLogger(__name__)
 
 MAX_LENGTH = SearchMiss._meta.get_field("query").max_length
-MIN_MASKED_DIGITS = 4
-# Any word with an @ in it: tolvan@example.com, tolvan.1980@example.com.
-EMAIL = re.compile(r"\S*@\S*")
-# Digits, with spaces, dashes or a leading + between them (19121212-1212, 070-123 45 67,
-# +46 70 123 45 67), and a short letter prefix joined by a dash (KC-2026-000123).
-DIGIT_RUN = re.compile(r"(?:\b[^\W\d_]{1,5}-)?\+?\d(?:[\s-]*\d)*")
 
 
 class Miss(NamedTuple):
     query: str
     language: str
     hits: int
-
-
-def _mask_digits(match: re.Match) -> str:
-    text = match.group()
-    return "#" if sum(character.isdigit() for character in text) >= MIN_MASKED_DIGITS else text
-
-
-def mask(text: str) -> str:
-    """``text`` with e-mail addresses as "@" and runs of four or more digits as "#"."""
-    return DIGIT_RUN.sub(_mask_digits, EMAIL.sub("@", text))
 
 
 def normalise(query: str) -> str:

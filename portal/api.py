@@ -16,7 +16,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja import NinjaAPI
 
 from contactcentre.api import router as cases_router
-from contactcentre.ratelimit import RateLimited
+from core.ratelimit import RateLimited
 from eservices.api import router as eservices_router
 from pages.api import router as opening_hours_router
 

@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from pages.models import MunicipalitySettings
+
 logger = logging.getLogger(__name__)
 
 CONTACT_CACHE_KEY = "portal:error-page-contact"
@@ -35,8 +37,6 @@ def contact_details(request=None) -> Contact:
     the cache; with neither, the page names the municipality from the settings file.
     """
     try:
-        from pages.models import MunicipalitySettings
-
         municipality = MunicipalitySettings.load(request_or_site=request)
         contact = Contact(municipality.name, municipality.phone, municipality.phone_href)
     except Exception:  # the database, its tables or the settings row: anything may be missing

@@ -11,6 +11,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from contactcentre import access, actions
 from contactcentre.admin_views.forms import UserChoiceField
+from contactcentre.admin_views.listing import CaseListingView
 from contactcentre.models import Case
 from contactcentre.models.cases import Status
 
@@ -44,7 +45,6 @@ class AssignCasesBulkAction(BulkAction):
 
     def get_all_objects_in_listing_query(self, parent_id):
         # "Select all in listing": the listing's own query, with its filters and search.
-        from contactcentre.admin_views.listing import CaseListingView
 
         view = CaseListingView()
         view.setup(self.request)

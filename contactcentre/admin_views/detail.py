@@ -18,6 +18,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from contactcentre import access, audit, canned, service_levels, workflow
 from contactcentre.admin_views import forms
+from contactcentre.admin_views.flag_form import case_page_context
 from contactcentre.models import Case, CaseEvent, SecrecyMarking
 from contactcentre.models.cases import Status
 from pages.models import Department
@@ -256,7 +257,6 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def add_content_flags(self, context, case):
         """The flag form (bound after an invalid post to it) and the flags made from this case."""
-        from contactcentre.admin_views.flags import case_page_context  # it imports this module
 
         context.update(case_page_context(case, getattr(self, "flag_form", None)))
 

@@ -1,8 +1,6 @@
 from contactcentre.models.canned import CannedReply
 from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter, SecrecyMarking
 from contactcentre.models.departments import DepartmentGroup
-from contactcentre.models.flags import ContentFlag
-from contactcentre.models.ratelimit import RateLimitBucket
 from contactcentre.models.service_levels import ServiceLevel
 from contactcentre.models.settings import ContactCentreSettings
 from contactcentre.models.tallies import Tally
@@ -10,13 +8,11 @@ from contactcentre.models.tallies import Tally
 __all__ = [
     "CannedReply",
     "ContactCentreSettings",
-    "ContentFlag",
     "DepartmentGroup",
     "SecrecyMarking",
     "Case",
     "CaseAttachment",
     "CaseEvent",
-    "RateLimitBucket",
     "ReferenceCounter",
     "ServiceLevel",
     "Tally",

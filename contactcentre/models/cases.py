@@ -9,7 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from contactcentre.storage import private_storage
+from contactcentre.tokens import status_token
+from core.storage import private_storage
 
 
 def new_token_salt() -> str:
@@ -70,6 +71,20 @@ class Case(models.Model):
     received_at = models.DateTimeField(_("received"), editable=False, db_index=True)
 
     eservice = models.CharField(_("e-service"), max_length=80, blank=True, db_index=True)
+    # What the case layer needs from its e-service, copied when the case opens, so contactcentre
+    # never asks eservices (docs/decisions/0005-layers.md).
+    first_contact_possible = models.BooleanField(
+        _("can be resolved at first contact"),
+        default=True,
+        help_text=_("False for a kind of case that needs a second contact, such as a call-back."),
+    )
+    statistics_category = models.CharField(
+        _("statistics category"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("The answer the statistics count this case by, for example a complaint."),
+    )
     title = models.CharField(_("title"), max_length=200)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     language = models.CharField(_("language"), max_length=10, default="sv")
@@ -230,8 +245,6 @@ class Case(models.Model):
         return instance
 
     def status_token(self):
-        from contactcentre.tokens import status_token
-
         return status_token(self)
 
 

@@ -48,11 +48,6 @@ class ContactCentreSettings(BaseGenericSetting):
             "first response, or their resolution, by the due date."
         ),
     )
-    web_editor_email = models.EmailField(
-        _("web editors' e-mail address"),
-        blank=True,
-        help_text=_("Content flagged as outdated or wrong goes here when it has no responsible editor."),
-    )
 
     panels = [
         FieldPanel("department"),
@@ -64,7 +59,6 @@ class ContactCentreSettings(BaseGenericSetting):
             ],
             heading=_("Targets"),
         ),
-        FieldPanel("web_editor_email"),
     ]
 
     class Meta:

@@ -46,9 +46,10 @@ from contactcentre.statistics.charts import BarChart, ColumnChart
 from contactcentre.statistics.period import Period, local_midnight, quarter_label, slice_label
 from contactcentre.statistics.tables import Column, Hours, Row, Share, Table
 from pages.hours import STOCKHOLM
-from pages.models import FAQ, FAQFeedback
+from pages.models import FAQ, FAQFeedback, ServiceArea
+from pages.search_log import top_misses
 
-SYNPUNKTER = "synpunkter-och-klagomal"
+# Statistics categories (Case.statistics_category) of comments and complaints, as e-services declare them.
 SYNPUNKT_KINDS = [
     ("complaint", gettext_lazy("Complaints")),
     ("suggestion", gettext_lazy("Suggestions")),
@@ -146,7 +147,6 @@ def first_contact_resolution(period: Period) -> Share:
 
 
 def area_names() -> dict:
-    from pages.models import ServiceArea
 
     return dict(ServiceArea.objects.values_list("pk", "name"))
 
@@ -654,10 +654,12 @@ def volume_section(period: Period, now: dt.datetime) -> Section:
 
 def synpunkter_section(period: Period, now: dt.datetime) -> Section:
     quarters = period.quarters()
-    kind_field = "answers__synpunkt__kind"
+    kind_field = "statistics_category"
     grid: dict = {}
     for row in (
-        Case.objects.filter(period.q("received_at"), eservice=SYNPUNKTER)
+        Case.objects.filter(
+            period.q("received_at"), statistics_category__in=[kind for kind, _label in SYNPUNKT_KINDS]
+        )
         .annotate(quarter=Trunc("received_at", "quarter", output_field=DateField(), tzinfo=STOCKHOLM))
         .values("committee__name", "quarter", kind_field)
         .annotate(total=Count("pk"))
@@ -772,7 +774,6 @@ def faq_section(period: Period, now: dt.datetime) -> Section:
 
 
 def search_section(period: Period, now: dt.datetime) -> Section:
-    from pages.search_log import top_misses
 
     misses = list(top_misses(period.start, period.end, limit=SEARCH_ROWS))
     rows = [Row(query, [language, hits]) for query, language, hits in misses]

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import (
     NO,
     YES,
@@ -26,7 +27,7 @@ from eservices.definitions.common import (
     shorten,
 )
 from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT
-from eservices.forms import PhoneNumberField, StepForm, messages
+from eservices.forms import PhoneNumberField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is
 

@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from eservices.forms import StepForm, messages
+from core.forms import messages
+from eservices.forms import StepForm
 
 YES = "yes"
 NO = "no"

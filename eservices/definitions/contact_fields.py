@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from eservices.forms import PhoneNumberField, StepForm, messages
+from core.forms import messages
+from eservices.forms import PhoneNumberField, StepForm
 
 ANSWER_BY_EMAIL = "email"
 ANSWER_BY_PHONE = "phone"

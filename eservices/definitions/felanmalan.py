@@ -4,9 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import NoticeStepForm, answer, filled, label_of, shorten
 from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT, contact_of
-from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, PhotoField, StepForm, messages
+from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, PhotoField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 
 KINDS = [

@@ -14,9 +14,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import NoticeStepForm, answered, filled, in_working_language, yes_no
 from eservices.definitions.contact_fields import EMAIL_FORMAT, PHONE_FORMAT
-from eservices.forms import DateInput, IdentityNumberField, PhoneNumberField, StepForm, messages
+from eservices.forms import DateInput, IdentityNumberField, PhoneNumberField, StepForm
 from eservices.personnummer import parse as parse_identity_number
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is

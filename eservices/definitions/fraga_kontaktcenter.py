@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.contact_fields import ContactDetailsForm, contact_of
-from eservices.forms import NO_SENSITIVE_DETAILS, StepForm, messages
+from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 
 

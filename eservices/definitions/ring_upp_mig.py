@@ -28,8 +28,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from contactcentre.working_hours import MAX_CLOSED_DAYS, contact_centre_schedule, is_working_day
+from core.forms import messages
 from eservices.definitions.common import shorten
-from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, StepForm, messages
+from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 from pages.hours import STOCKHOLM, Schedule, clock
 
@@ -192,6 +193,8 @@ RING_UPP_MIG = register(
         summary=_("Ask the contact centre to call you back at a time that suits you."),
         service_area_digit=9,
         department="Kontaktcenter",
+        # A call-back is a second contact by its nature.
+        first_contact_possible=False,
         steps=(Step("ring", CallBackForm, _("Your number and a time")),),
         data_protection=DataProtection(
             data_collected=_("Your name, your phone number, the time you chose and what it is about."),

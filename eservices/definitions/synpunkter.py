@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import messages
 from eservices.definitions.common import (
     NO,
     YES,
@@ -22,7 +23,7 @@ from eservices.definitions.common import (
     yes_no,
 )
 from eservices.definitions.contact_fields import ANSWER_CHANNELS, ContactDetailsForm, contact_of
-from eservices.forms import NO_SENSITIVE_DETAILS, StepForm, messages
+from eservices.forms import NO_SENSITIVE_DETAILS, StepForm
 from eservices.registry import DataProtection, EService, Step, register
 from eservices.schema import answer_is
 
@@ -165,6 +166,8 @@ def describe(answers):
 SYNPUNKTER = register(
     EService(
         slug="synpunkter-och-klagomal",
+        # The statistics count comments and complaints by their kind, per committee.
+        statistics_answer=("synpunkt", "kind"),
         title=_("Comments and complaints"),
         summary=_(
             "Give praise, a suggestion or a complaint about the municipality's services. You may be "

@@ -11,6 +11,7 @@ from pages.models.opening_hours import (
     SeasonalHours,
     WeeklyHours,
 )
+from pages.models.review import ContentFlag
 from pages.models.search_log import SearchMiss
 from pages.models.services import (
     InformationPage,
@@ -39,6 +40,7 @@ __all__ = [
     "BlankettLibraryPage",
     "Committee",
     "ContactCentrePage",
+    "ContentFlag",
     "Department",
     "DepartmentDirectoryPage",
     "ElectedOfficial",

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.models.opening_hours import OpeningHours
+from pages.models.services import ServiceAreaPage
 from pages.models.snippets import Department, ServiceArea
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -66,7 +67,6 @@ class ContactCentrePage(Page):
         verbose_name = _("contact centre page")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.models.services import ServiceAreaPage
 
         context = super().get_context(request, *args, **kwargs)
         area_pages = {

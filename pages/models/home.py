@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import LinkBlock
+from pages.models.opening_hours import OpeningHours
+from pages.models.services import ServiceAreaPage
 
 
 class HomePage(Page):
@@ -42,8 +44,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.models.opening_hours import OpeningHours
-        from pages.models.services import ServiceAreaPage
 
         context = super().get_context(request, *args, **kwargs)
         context["service_area_pages"] = (

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from pages.locales import active_locale
+
 
 class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Lets ``Model.objects.filter(...).search(q)`` work on snippets, as it does on pages."""
@@ -18,7 +20,6 @@ class LocalizedQuerySetMixin:
 
     @classmethod
     def in_active_locale(cls):
-        from pages.locales import active_locale
 
         return cls.objects.filter(locale=active_locale())
 
@@ -105,12 +106,12 @@ class LeaveQuicklyMixin(models.Model):
         """The service area of this page: its own, or that of the nearest service area page above it."""
         area_id = getattr(self, "service_area_id", None)
         if area_id is None and self.pk:
-            from pages.models.services import ServiceAreaPage
+            from pages.models.services import ServiceAreaPage  # services imports this module (cycle)
 
             nearest = ServiceAreaPage.objects.ancestor_of(self).order_by("-depth")
             area_id = nearest.values_list("service_area", flat=True).first()
         if area_id is None:
             return None
-        from pages.models.snippets import ServiceArea
+        from pages.models.snippets import ServiceArea  # snippets imports this module (cycle)
 
         return ServiceArea.objects.filter(pk=area_id).first()

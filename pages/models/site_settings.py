@@ -45,6 +45,11 @@ class MunicipalitySettings(BaseGenericSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    web_editor_email = models.EmailField(
+        _("web editors' e-mail address"),
+        blank=True,
+        help_text=_("Content flagged as outdated or wrong goes here when it has no responsible editor."),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy notice"),
@@ -76,6 +81,7 @@ class MunicipalitySettings(BaseGenericSetting):
             ],
             heading=_("Pages linked from every page"),
         ),
+        FieldPanel("web_editor_email"),
     ]
 
     class Meta:

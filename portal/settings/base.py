@@ -72,6 +72,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # --- Applications -----------------------------------------------------------
 INSTALLED_APPS = [
     "portal",
+    "core",
     "pages",
     "eservices",
     "contactcentre",
@@ -163,7 +164,7 @@ else:
 # manager's CSV downloads and second look do not recount a year of cases.
 STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 300)
 
-# --- Rate limits (contactcentre.ratelimit): scope -> (attempts, window in seconds) per client
+# --- Rate limits (core.ratelimit): scope -> (attempts, window in seconds) per client
 # address. Counted in the database, or in the cache when CACHE_URL (Redis) is set.
 RATE_LIMITS = {
     "case-status": (20, 10 * 60),

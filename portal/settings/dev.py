@@ -1,7 +1,10 @@
 """Local development: DEBUG on, an insecure key when none is set, mail to the console."""
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, INSTALLED_APPS, SECRET_KEY, env_bool
+
+# The demo municipality (manage.py seed_demo); production does not install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-dev-only-kommunportal-not-for-production"  # noqa: S105

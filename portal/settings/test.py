@@ -8,6 +8,10 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# The suite runs on the demo municipality (manage.py seed_demo); production does not install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105

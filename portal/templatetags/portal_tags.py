@@ -19,6 +19,7 @@ from wagtail.models import Page
 from pages.hours import clock as format_clock
 from pages.locales import active_locale
 from pages.locales import localized as localize
+from pages.models import MunicipalitySettings
 
 register = template.Library()
 
@@ -128,7 +129,6 @@ def contact_centre_jsonld(context, page, opening_hours):
 
     Visiting hours are the office's opening hours; the phone's hours go on its ContactPoint.
     """
-    from pages.models import MunicipalitySettings
 
     request = context.get("request")
     municipality = MunicipalitySettings.load(request_or_site=request)

@@ -127,7 +127,7 @@ def test_eservice(monkeypatch):
 def private_root(settings, tmp_path, monkeypatch):
     """Attachments of this test go under tmp_path (the storage is built once, at import)."""
     from contactcentre.models import CaseAttachment
-    from contactcentre.storage import PrivateStorage
+    from core.storage import PrivateStorage
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())

@@ -3,7 +3,7 @@
 import pytest
 from jsonschema import Draft202012Validator
 
-from contactcentre.attachments import MAX_BYTES
+from core.uploads import MAX_BYTES
 from eservices import registry
 from eservices.schema import base64_length
 from tests.api.conftest import API, check_response, file_object, png_bytes, schema_errors

@@ -1,4 +1,4 @@
-"""contactcentre.ratelimit: fixed windows in the database by default, in the cache with Redis."""
+"""core.ratelimit: fixed windows in the database by default, in the cache with Redis."""
 
 import datetime as dt
 import threading
@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from contactcentre import ratelimit
-from contactcentre.models import RateLimitBucket
+from core import ratelimit
+from core.models import RateLimitBucket
 from portal.management.commands.run_periodic_jobs import JOBS
 
 NOW = 1_800_000_000  # a window boundary for windows of 100 seconds

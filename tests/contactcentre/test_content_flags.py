@@ -13,10 +13,12 @@ import pytest
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from contactcentre import flags, tasks
-from contactcentre.models import ContactCentreSettings, ContentFlag, Tally
+from contactcentre import content_flags
+from contactcentre.models import Tally
 from contactcentre.services import NewCase, open_case
-from pages.models import FAQ, InformationPage, ServicePage
+from core import retries
+from pages import review
+from pages.models import FAQ, ContentFlag, InformationPage, MunicipalitySettings, ServicePage
 from tests.contactcentre.conftest import area
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +100,7 @@ def test_flag_from_a_case_reaches_the_responsible_editor_by_email(signed_in, sta
     assert response["Location"].endswith(
         reverse("contactcentre_admin:detail", args=[case.pk]) + "#flags-heading"
     )
-    flag = ContentFlag.objects.get(case=case)
+    flag = content_flags.flags_from_case(case).get()
     assert (flag.page_id, flag.faq_id, flag.reason) == (page.pk, None, "outdated")
     assert flag.flagged_by == staff["agent"] and flag.handled_at is None
 
@@ -132,16 +134,16 @@ def test_the_email_counts_open_flags_and_the_distinct_cases_behind_them(signed_i
     assert "Den har 3 öppna flaggningar." in last
     assert "De kommer från 2 ärenden." in last
     assert "Anledning: Svår att förstå" in last
-    assert flags.item_counts(page=page) == flags.ItemCounts(open_flags=3, flagging_cases=2)
+    assert review.item_counts(page=page) == review.ItemCounts(open_flags=3, flagging_cases=2)
 
 
 @pytest.mark.usefixtures("demo")
 def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in, staff, case, faq):
-    settings_row = ContactCentreSettings.load()
+    settings_row = MunicipalitySettings.load()
     settings_row.web_editor_email = WEB_EDITORS
     settings_row.save()
     # Used in the last 90 days: one more resolved case and two tallies; an old tally does not count.
-    before = flags.item_counts(faq=faq)  # the demo's own use of it
+    before = review.item_counts(faq=faq)  # the demo's own use of it
     resolved, _ = open_case(NewCase(title="Altan", service_area=area(4)))
     resolved.resolved_faq = faq
     resolved.resolved_at = timezone.now() - dt.timedelta(days=3)
@@ -154,7 +156,7 @@ def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in
     response = post_flag(signed_in("agent"), case, faq=faq.pk, reason="wrong", comment="Gränsen är 1,8 m.")
 
     assert response.status_code == 302
-    assert ContentFlag.objects.filter(faq=faq, case=case).count() == 1
+    assert content_flags.flags_from_case(case).filter(faq=faq).count() == 1
     assert [message.to for message in mail.outbox] == [[WEB_EDITORS]]
     body = mail.outbox[0].body
     assert mail.outbox[0].subject == "Vanlig fråga flaggad (Fel): Behöver jag bygglov för en altan?"
@@ -165,25 +167,25 @@ def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in
     assert f"- räknade kontakter som använt den: {tallies}\n" in body
     assert f"http://testserver/admin/snippets/pages/faq/edit/{faq.pk}/" in body
     assert CITIZEN_NAME not in body and CITIZEN_EMAIL not in body
-    assert flags.item_counts(faq=faq) == flags.ItemCounts(1, 1, faq_cases=cases, faq_tallies=tallies)
+    assert review.item_counts(faq=faq) == review.ItemCounts(1, 1, faq_cases=cases, faq_tallies=tallies)
 
 
 @pytest.mark.usefixtures("demo")
 def test_an_inactive_responsible_editor_is_passed_over_for_the_web_editors(case, page, editor, staff):
     editor.is_active = False
     editor.save()
-    ContactCentreSettings.objects.update(web_editor_email=WEB_EDITORS)
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
+    MunicipalitySettings.objects.update(web_editor_email=WEB_EDITORS)
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     assert [message.to for message in mail.outbox] == [[WEB_EDITORS]]
 
 
 @pytest.mark.usefixtures("demo")
 def test_with_nobody_to_tell_the_flag_is_only_in_the_list(signed_in, case, faq):
-    ContactCentreSettings.objects.update(web_editor_email="")
+    MunicipalitySettings.objects.update(web_editor_email="")
     client = signed_in("agent")
     response = post_flag(client, case, faq=faq.pk)
     assert response.status_code == 302
-    assert ContentFlag.objects.filter(faq=faq, case=case).exists()
+    assert content_flags.flags_from_case(case).filter(faq=faq).exists()
     assert mail.outbox == []
     page = client.get(response["Location"])
     assert "Det finns ingen redaktör att mejla" in page.content.decode()
@@ -196,10 +198,10 @@ def test_someone_who_may_not_see_the_case_cannot_flag_from_it(signed_in, staff, 
     mail.outbox.clear()
     response = post_flag(signed_in(role), case, page=page.pk)
     assert response.status_code == 404
-    assert not ContentFlag.objects.filter(case=case).exists()
+    assert not content_flags.flags_from_case(case).exists()
     with pytest.raises(PermissionDenied):
-        flags.flag_content(staff[role], case, page=page, reason="outdated", comment="x")
-    assert not ContentFlag.objects.filter(case=case).exists()
+        content_flags.flag_from_case(staff[role], case, page=page, reason="outdated", comment="x")
+    assert not content_flags.flags_from_case(case).exists()
     assert mail.outbox == []
 
 
@@ -208,7 +210,7 @@ def test_an_agent_cannot_flag_from_a_confidential_case_they_only_logged(signed_i
     social = cases["social"]  # logged by the agent, gone straight to Socialförvaltningen
     response = post_flag(signed_in("agent"), social, page=page.pk)
     assert response.status_code == 404
-    assert not ContentFlag.objects.filter(case=social).exists()
+    assert not content_flags.flags_from_case(social).exists()
 
 
 @pytest.mark.parametrize(
@@ -237,7 +239,7 @@ def test_an_invalid_flag_shows_the_case_page_with_the_error_and_creates_nothing(
     assert error in html
     assert "Ingenting flaggades: kontrollera formuläret." in html
     assert case.reference in html  # the case page itself, the comment kept in the form
-    assert not ContentFlag.objects.filter(case=case).exists()
+    assert not content_flags.flags_from_case(case).exists()
     assert mail.outbox == []
 
 
@@ -247,13 +249,13 @@ def test_flag_content_refuses_neither_or_both_items(staff, case, page, faq):
 
     for items in ({}, {"page": page, "faq": faq}):
         with pytest.raises(ValidationError):
-            flags.flag_content(staff["agent"], case, reason="outdated", comment="x", **items)
-    assert not ContentFlag.objects.filter(case=case).exists()
+            content_flags.flag_from_case(staff["agent"], case, reason="outdated", comment="x", **items)
+    assert not content_flags.flags_from_case(case).exists()
 
 
 @pytest.mark.usefixtures("demo")
 def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, page, faq):
-    flags.flag_content(staff["agent"], case, faq=faq, reason="unclear", comment="Otydligt om tak.")
+    content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="unclear", comment="Otydligt om tak.")
     response = signed_in("agent").get(reverse("contactcentre_admin:detail", args=[case.pk]))
     html = response.content.decode()
     assert "Flagga en sida eller vanlig fråga som inaktuell eller fel" in html
@@ -268,8 +270,8 @@ def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, 
 def test_flag_and_email_task_commit_together(settings, staff, case, page):
     """With the database task backend the task row is written with the flag; a failure leaves neither."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    flag = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    queued = DBTaskResult.objects.get(task_path="contactcentre.tasks.send_content_flag_email")
+    flag = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    queued = DBTaskResult.objects.get(task_path="pages.review.send_content_flag_email")
     assert queued.args_kwargs["args"] == [flag.pk]
     assert mail.outbox == []  # sent by the worker, not in the request
 
@@ -277,8 +279,8 @@ def test_flag_and_email_task_commit_together(settings, staff, case, page):
         mock.patch.object(DatabaseBackend, "enqueue", side_effect=RuntimeError("queue down")),
         pytest.raises(RuntimeError),
     ):
-        flags.flag_content(staff["agent"], case, page=page, reason="wrong", comment="y")
-    assert ContentFlag.objects.filter(case=case).count() == 1
+        content_flags.flag_from_case(staff["agent"], case, page=page, reason="wrong", comment="y")
+    assert content_flags.flags_from_case(case).count() == 1
 
 
 # --- The e-mail's retries (the flaky mail server is in conftest.py) -----------------------------------
@@ -286,30 +288,30 @@ def test_flag_and_email_task_commit_together(settings, staff, case, page):
 
 @pytest.mark.usefixtures("demo")
 def test_the_email_is_retried_with_back_off_and_the_flag_survives(flaky_mail, staff, case, page, editor):
-    flag = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
+    flag = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()  # the first attempt is run by hand below
     flaky_mail["left"] = 1
 
-    assert tasks.send_content_flag_email.call(flag.pk, 1) == "retry"
-    retry = DBTaskResult.objects.get(task_path="contactcentre.tasks.send_content_flag_email", status="READY")
+    assert review.send_content_flag_email.call(flag.pk, 1) == "retry"
+    retry = DBTaskResult.objects.get(task_path="pages.review.send_content_flag_email", status="READY")
     assert retry.args_kwargs["args"] == [flag.pk, 2]
     assert retry.run_after > timezone.now() + dt.timedelta(seconds=30)
     assert ContentFlag.objects.filter(pk=flag.pk, handled_at__isnull=True).exists()
     assert mail.outbox == []
 
-    assert tasks.send_content_flag_email.call(flag.pk, 2) == "sent"
+    assert review.send_content_flag_email.call(flag.pk, 2) == "sent"
     assert [message.to for message in mail.outbox] == [[editor.email]]
 
 
 @pytest.mark.usefixtures("demo")
 def test_after_the_last_attempt_it_gives_up_and_the_flag_stays_open(flaky_mail, staff, case, page):
-    flag = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
+    flag = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()
     flaky_mail["left"] = 100
-    assert tasks.send_content_flag_email.call(flag.pk, tasks.MAX_ATTEMPTS) == "gave up"
+    assert review.send_content_flag_email.call(flag.pk, retries.MAX_ATTEMPTS) == "gave up"
     assert not DBTaskResult.objects.filter(status="READY").exists()
     assert ContentFlag.objects.filter(pk=flag.pk, handled_at__isnull=True).exists()
-    assert flags.flagged_items()[0].pk == page.pk
+    assert review.flagged_items()[0].pk == page.pk
 
 
 # --- The editors' list ---------------------------------------------------------------------------------
@@ -323,14 +325,16 @@ def item(response, kind, pk):
 @pytest.mark.usefixtures("demo")
 def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff, case, page, faq):
     second = other_case()
-    before = flags.item_counts(faq=faq)
+    before = review.item_counts(faq=faq)
     faq_case, _ = open_case(NewCase(title="Altan igen", service_area=area(4)))
     faq_case.resolved_faq, faq_case.resolved_at = faq, timezone.now()
     faq_case.save()
     Tally.objects.create(agent=staff["agent"], faq=faq)
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="Gammal taxa.")
-    flags.flag_content(staff["agent"], second, page=page, reason="wrong", comment="Fel telefonnummer.")
-    flags.flag_content(staff["agent"], second, faq=faq, reason="unclear", comment="Otydligt.")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="Gammal taxa.")
+    content_flags.flag_from_case(
+        staff["agent"], second, page=page, reason="wrong", comment="Fel telefonnummer."
+    )
+    content_flags.flag_from_case(staff["agent"], second, faq=faq, reason="unclear", comment="Otydligt.")
 
     client.force_login(editor)
     response = client.get(REVIEW_URL)
@@ -363,8 +367,8 @@ def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff,
 
 @pytest.mark.usefixtures("demo")
 def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, page, faq):
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    flags.flag_content(staff["agent"], case, faq=faq, reason="outdated", comment="y")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="outdated", comment="y")
     client.force_login(editor)
     response = client.get(REVIEW_URL, {"visa": "mina"})
     assert [(entry.kind, entry.pk) for entry in response.context["items"]] == [("page", page.pk)]
@@ -373,14 +377,12 @@ def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, pa
 
 @pytest.mark.usefixtures("demo")
 def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, staff, case, page, faq):
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    flags.flag_content(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
-    flags.flag_content(staff["agent"], case, faq=faq, reason="wrong", comment="z")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    content_flags.flag_from_case(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
+    content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="wrong", comment="z")
     client.force_login(editor)
 
-    response = client.post(
-        reverse("contactcentre_content_review_handled"), {"kind": "page", "pk": page.pk, "visa": "mina"}
-    )
+    response = client.post(reverse("content_review_handled"), {"kind": "page", "pk": page.pk, "visa": "mina"})
 
     assert response.status_code == 302 and response["Location"] == REVIEW_URL + "?visa=mina"
     handled = ContentFlag.objects.filter(page=page)
@@ -391,27 +393,25 @@ def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, sta
     assert item(listing, "faq", faq.pk) is not None  # only the page's flags were marked
     assert "”Bygglov”: 2 flaggningar markerade som hanterade." in listing.content.decode()
     # A new flag starts the counts again.
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="Igen.")
-    assert flags.item_counts(page=page) == flags.ItemCounts(open_flags=1, flagging_cases=1)
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="Igen.")
+    assert review.item_counts(page=page) == review.ItemCounts(open_flags=1, flagging_cases=1)
 
 
 @pytest.mark.usefixtures("demo")
 def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page):
-    first = flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    flags.flag_content(staff["agent"], case, page=page, reason="wrong", comment="y")
+    first = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="wrong", comment="y")
     with pytest.raises(PermissionDenied):
-        flags.mark_handled(staff["agent"], first)
-    assert flags.mark_handled(editor, first) == 1
-    assert flags.mark_handled(editor, first) == 0  # already handled
-    assert flags.item_counts(page=page).open_flags == 1
+        review.mark_handled(staff["agent"], first)
+    assert review.mark_handled(editor, first) == 1
+    assert review.mark_handled(editor, first) == 0  # already handled
+    assert review.item_counts(page=page).open_flags == 1
 
 
 @pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    response = signed_in("agent").post(
-        reverse("contactcentre_content_review_handled"), {"kind": "page", "pk": page.pk}
-    )
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    response = signed_in("agent").post(reverse("content_review_handled"), {"kind": "page", "pk": page.pk})
     assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect with a message
     assert response.get("Location") != REVIEW_URL
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
@@ -419,14 +419,11 @@ def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
 
 @pytest.mark.usefixtures("demo")
 def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, page):
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     client.force_login(editor)
-    response = client.post(reverse("contactcentre_content_review_handled"), {"kind": "case", "pk": case.pk})
+    response = client.post(reverse("content_review_handled"), {"kind": "case", "pk": case.pk})
     assert response.status_code == 302
-    assert (
-        client.post(reverse("contactcentre_content_review_handled"), {"kind": "faq", "pk": 0}).status_code
-        == 404
-    )
+    assert client.post(reverse("content_review_handled"), {"kind": "faq", "pk": 0}).status_code == 404
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
 
 
@@ -459,8 +456,8 @@ def test_pages_past_their_review_date_are_listed_mine_first(client, editor, page
     html = response.content.decode()
     assert "Sidor som passerat sitt granskningsdatum" in html
     assert not_due.title not in html and draft.title not in html
-    assert flags.past_review_count() == 2
-    assert flags.past_review_count(editor=editor) == 1
+    assert review.past_review_count() == 2
+    assert review.past_review_count(editor=editor) == 1
 
 
 @pytest.mark.usefixtures("demo")
@@ -468,11 +465,11 @@ def test_the_demo_has_a_few_pages_past_review_and_most_not():
     # The demo's review dates are fixed (2026); on the day the demo describes, a few pages are due.
     day = dt.date(2026, 11, 26)
     total = sum(
-        model.objects.live().filter(review_by__isnull=False).count() for model in flags.REVIEWED_PAGE_TYPES
+        model.objects.live().filter(review_by__isnull=False).count() for model in review.REVIEWED_PAGE_TYPES
     )
-    past = flags.past_review_count(today=day)
+    past = review.past_review_count(today=day)
     assert 2 <= past <= 3 and past < total / 5
-    for model in flags.REVIEWED_PAGE_TYPES:
+    for model in review.REVIEWED_PAGE_TYPES:
         for reviewed in model.objects.live().filter(last_reviewed__isnull=False):
             assert reviewed.review_by in (
                 reviewed.last_reviewed + dt.timedelta(days=365),
@@ -495,18 +492,18 @@ def test_an_agent_without_edit_rights_cannot_open_the_list_nor_sees_it(signed_in
 
 
 def test_the_demo_editor_and_a_superuser_may_review(django_user_model, staff):
-    assert flags.may_review_content(django_user_model.objects.get(username="editor"))
-    assert flags.may_review_content(staff["admin"])
-    assert not flags.may_review_content(django_user_model.objects.get(username="agent"))
-    assert not flags.may_review_content(staff["teknik"])
+    assert review.may_review_content(django_user_model.objects.get(username="editor"))
+    assert review.may_review_content(staff["admin"])
+    assert not review.may_review_content(django_user_model.objects.get(username="agent"))
+    assert not review.may_review_content(staff["teknik"])
 
 
 @pytest.mark.usefixtures("demo")
 def test_the_dashboard_panel_shows_the_editors_counts(client, editor, staff, case, page, faq):
     today = timezone.localdate()
-    flags.flag_content(staff["agent"], case, page=page, reason="outdated", comment="x")
-    flags.flag_content(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
-    flags.flag_content(staff["agent"], case, faq=faq, reason="wrong", comment="z")
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
+    content_flags.flag_from_case(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
+    content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="wrong", comment="z")
     ServicePage.objects.filter(pk=page.pk).update(review_by=today - dt.timedelta(days=1))
 
     client.force_login(editor)
@@ -514,7 +511,7 @@ def test_the_dashboard_panel_shows_the_editors_counts(client, editor, staff, cas
     assert 'id="contactcentre-content-review' in html
     assert "2 flaggningar på ditt innehåll" in html
     assert "1 av dina sidor har passerat sitt granskningsdatum." in html
-    assert f"Allt innehåll: {flags.open_flag_count()} öppna flaggningar" in html
+    assert f"Allt innehåll: {review.open_flag_count()} öppna flaggningar" in html
     assert f'href="{REVIEW_URL}?visa=mina"' in html
     assert REVIEW_URL in html
 

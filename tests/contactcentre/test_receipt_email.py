@@ -13,9 +13,9 @@ from django.utils import timezone
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from contactcentre import tasks
 from contactcentre.models import Case, CaseEvent
 from contactcentre.services import NewCase, open_case
+from core import retries
 
 # The worker takes its own (exclusive) transactions, so these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -67,16 +67,16 @@ def test_a_failing_mail_server_is_retried_with_back_off_until_it_works(database_
 def test_after_the_last_attempt_the_case_is_flagged_for_staff(database_tasks):
     database_tasks["left"] = 100
     case = new_case()
-    run_worker_until_idle(max_rounds=tasks.MAX_ATTEMPTS + 2)
+    run_worker_until_idle(max_rounds=retries.MAX_ATTEMPTS + 2)
     case.refresh_from_db()
     assert case.needs_attention
     assert case.attention_reason == "Kvittot kunde inte skickas med e-post."
     failed = case.events.get(kind=CaseEvent.EMAIL_FAILED)
-    assert failed.data["attempts"] == tasks.MAX_ATTEMPTS
+    assert failed.data["attempts"] == retries.MAX_ATTEMPTS
     assert mail.outbox == []
 
 
 def test_retry_delays_grow():
-    delays = [tasks.retry_delay(n) for n in range(1, tasks.MAX_ATTEMPTS)]
+    delays = [retries.retry_delay(n) for n in range(1, retries.MAX_ATTEMPTS)]
     assert delays == sorted(delays)
     assert delays[0] >= dt.timedelta(minutes=1)

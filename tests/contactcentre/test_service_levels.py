@@ -1,6 +1,6 @@
 """Service levels: due dates on new cases, the queue's due column and filter, the status page, the command.
 
-The demo's targets (contactcentre/demo.py): Bygg och miljö (digit 4) 16 working hours and
+The demo's targets (demo/data/cases/settings.yaml): Bygg och miljö (digit 4) 16 working hours and
 15 working days; Allmänna frågor (digit 9) 8 hours and 5 days.
 """
 

@@ -179,7 +179,9 @@ def test_a_case_that_was_forwarded_or_waited_cannot_be_marked_first_contact(staf
 
 def test_a_call_back_is_never_first_contact(staff):
     agent = staff["agent"]
-    call_back = case_at(at(2025, 11, 10, 10), eservice="ring-upp-mig", channel=Channel.WEB)
+    call_back = case_at(
+        at(2025, 11, 10, 10), eservice="ring-upp-mig", channel=Channel.WEB, first_contact_possible=False
+    )
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
@@ -294,6 +296,7 @@ def test_synpunkter_per_committee_and_quarter(staff):
             eservice="synpunkter-och-klagomal",
             service_area=area(3),
             answers={"synpunkt": {"kind": kind}},
+            statistics_category=kind,
         )
     table = measures.synpunkter_section(period, NOW).tables[0]
     assert [column.label for column in table.columns[:2]] == ["K3 2025", "K4 2025"]

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
-from contactcentre.attachments import check_image
 from contactcentre.models import Case, CaseAttachment, CaseEvent
-from contactcentre.storage import PrivateStorage
+from core.storage import PrivateStorage
+from core.uploads import check_image
 from eservices.definitions.common import label_of
 from eservices.definitions.felanmalan import KINDS, ReporterForm
 from eservices.wizard import EServiceWizard, WizardFileStorage

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
+from demo import content
+from demo.search_misses import DAYS, QUERIES, UNHELPFUL_FAQS
 from pages import search_log
-from pages.demo import content
-from pages.demo.search_misses import DAYS, QUERIES, UNHELPFUL_FAQS
 from pages.models import FAQ, FAQFeedback, SearchMiss
 from pages.models.search_log import KEEP_DAYS
 from portal.management.commands.run_periodic_jobs import JOBS

@@ -19,10 +19,11 @@ import pytest
 from pypdf import PdfReader
 
 from contactcentre import tasks as case_tasks
-from contactcentre.models import Case, ContentFlag
+from contactcentre.models import Case
 from eservices import tasks as eservice_tasks
 from eservices.models import Draft, EServicePage
-from pages.models import ServicePage
+from pages import review
+from pages.models import ContentFlag, ServicePage
 from tests.conftest import DEMO_PASSWORD
 
 # seed_demo runs again here, at another address: it completes the demo, as ./scripts/run does.
@@ -85,7 +86,7 @@ def test_the_content_flag_e_mail_links_to_the_page_on_the_base_url(served_at):
     page = ServicePage.objects.live().get(slug="bygglov", locale__language_code="sv")
     flag = ContentFlag.objects.create(page=page, reason="outdated", comment="Avgiften har ändrats.")
     mail.outbox.clear()
-    case_tasks.send_content_flag_email.call(flag.pk)
+    review.send_content_flag_email.call(flag.pk)
     assert f"{SERVED_AT}{page.url}" in mail.outbox[0].body
 
 
