@@ -1,32 +1,100 @@
+"""The suite's database: a minimal site for every test, the whole demo only for the tests about it.
+
+Every database test starts from ``build_minimal_site()`` (factories, about a second per worker). A test
+that asserts on the demo municipality's content asks for it with the ``demo`` fixture (usually
+``pytestmark = pytest.mark.usefixtures("demo")``): ``seed_demo`` then runs once per worker, on top of
+the minimal site, and those tests run together in one xdist group after the other database tests,
+so only one worker pays for the seed and no test written for the minimal site sees the demo.
+"""
+
 from django.core.management import call_command
 
 import pytest
 
-DEMO_PASSWORD = "Demo-lösenord-2026"
+from tests.factories import DEMO_PASSWORD, build_minimal_site
+
+__all__ = ["DEMO_PASSWORD"]
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the demo municipality, built once per run."""
+    """The test database of this run (of this xdist worker), with the minimal site in it."""
     with django_db_blocker.unblock():
+        build_minimal_site()
+
+
+@pytest.fixture(scope="session")
+def demo_municipality(django_db_setup, django_db_blocker):
+    """The whole demo municipality, seeded (committed) once per worker."""
+    from wagtail.models import Page
+
+    with django_db_blocker.unblock():
+        # The demo builds its pages with their content only where none exist: the minimal site's
+        # (empty) pages make way, its snippets, users and settings are kept and completed.
+        Page.objects.filter(depth__gt=1).delete()
         call_command("seed_demo", password=DEMO_PASSWORD, verbosity=0)
 
 
-# Test modules written when the demo had no cases: they count cases from zero and fetch
-# "the" case with Case.objects.get(). They start from an empty case table (inside the
-# test's transaction, so the demo cases are back for the next test). Better, in time:
-# assertions relative to a count taken at the start, and then this can go.
-WITHOUT_DEMO_CASES = {"api", "eservices"}
+@pytest.fixture
+def demo(demo_municipality, db):
+    """For tests about the demo municipality's content: the seeded demo, in the test's transaction."""
 
 
-@pytest.fixture(autouse=True)
-def _without_demo_cases(request):
-    if request.node.path.parent.name not in WITHOUT_DEMO_CASES:
-        return
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or marker.kwargs.get("transaction") or "transactional_db" in request.fixturenames:
-        return  # no database, or a transactional test, which must not delete for good
-    request.getfixturevalue("db")
-    from contactcentre.models import Case
+def _is_demo(item):
+    return "demo_municipality" in getattr(item, "fixturenames", ())
 
-    Case.objects.all().delete()
+
+def _is_browser(item):
+    return "tests/browser/" in item.nodeid
+
+
+def pytest_itemcollected(item):
+    # Before xdist's own collection hook reads the groups: one worker seeds the demo, one runs the
+    # browser tests against their one server.
+    if _is_browser(item):
+        item.add_marker(pytest.mark.xdist_group("browser"))
+    elif _is_demo(item):
+        item.add_marker(pytest.mark.xdist_group("demo"))
+
+
+def _test_case_class(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return cls if cls is not None and issubclass(cls, TransactionTestCase) else None
+
+
+def _is_transactional(item):
+    from django.test import TestCase
+
+    cls = _test_case_class(item)
+    if cls is not None:
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+    return transactional or "transactional_db" in getattr(item, "fixturenames", ())
+
+
+def _uses_db(item):
+    if _test_case_class(item) is not None or item.get_closest_marker("django_db"):
+        return True
+    return "db" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests first (their server seeds while the rest runs), the demo after the other
+    database tests and before the transactional ones (which empty the database when they end).
+
+    pytest-django has sorted the items already: database tests, transactional ones, the rest.
+    xdist (with ``--no-loadscope-reorder``) hands the tests out in this order, so a worker never runs
+    a minimal-site test after it seeded the demo.
+    """
+    browser = [item for item in items if _is_browser(item)]
+    demo = [item for item in items if _is_demo(item) and not _is_browser(item)]
+    rest = [item for item in items if not _is_browser(item) and not _is_demo(item)]
+    cut = next((i for i, item in enumerate(rest) if _is_transactional(item) or not _uses_db(item)), len(rest))
+    demo.sort(key=_is_transactional)
+    items[:] = browser + rest[:cut] + demo + rest[cut:]

@@ -57,6 +57,9 @@ def _server_database_url(tmp_path):
         base, _, database = url.rpartition("/")
         # Named after the suite's database, so two checkouts' runs on one server never collide.
         name = f"{database.split('?')[0] or 'kommunportal'}_browser"
+        # And after the xdist worker, should browser tests ever run on two workers at once.
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            name += "_" + os.environ["PYTEST_XDIST_WORKER"]
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -133,7 +136,9 @@ def page_urls(site):
     return json.loads(out.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="session")
+# Per module: Playwright's event loop runs while its browser is open, and Django refuses database
+# access from a thread with a running loop; with xdist the worker runs database tests afterwards.
+@pytest.fixture(scope="module")
 def browser():
     _skip_or_fail_without_chromium()
     from playwright.sync_api import sync_playwright

@@ -57,6 +57,7 @@ def test_unknown_actions_are_refused_loudly(staff, cases):
         access.can(staff["admin"], "delete_everything", cases["lamp"])
 
 
+@pytest.mark.usefixtures("demo")
 def test_reference_only_cases_are_the_logged_confidential_cases_the_user_may_not_open(django_user_model):
     """The fast rule in access.reference_only_cases gives what its definition says, for every demo user."""
     from contactcentre.models import Case

@@ -235,6 +235,7 @@ def test_forwarding_away_from_ones_own_department_leads_back_to_the_queue(signed
     assert response.url == reverse("contactcentre_admin:index")
 
 
+@pytest.mark.usefixtures("demo")
 def test_resolve_with_the_faq_that_answered_it(signed_in, cases):
     lamp = cases["lamp"]
     faq = FAQ.objects.filter(locale__language_code="sv").first()
@@ -332,6 +333,7 @@ def test_the_contact_centre_gets_no_registry_forms(client, staff, cases):
     assert response.status_code in (302, 403)
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_canned_reply_fills_the_reply_with_the_case_details(client, staff, cases):
     from contactcentre import canned
 

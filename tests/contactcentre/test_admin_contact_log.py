@@ -50,6 +50,7 @@ def test_a_visit_becomes_a_case_with_the_visit_channel(signed_in, staff):
     assert "Ringde om en släckt lampa vid nummer 12." in page
 
 
+@pytest.mark.usefixtures("demo")
 def test_resolved_now_is_resolved_at_first_contact(signed_in):
     faq = FAQ.objects.filter(locale__language_code="sv").first()
     _response, case = logged(signed_in("agent"), resolved_now="on", faq=faq.pk)

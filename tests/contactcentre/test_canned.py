@@ -72,6 +72,7 @@ def test_for_case_matches_the_area_in_any_locale(lamp):
     assert list(canned.for_case(lamp, language="en")) == [english]
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_case_without_area_gets_the_general_replies():
     case, _ = open_case(NewCase(title="Fråga", department=Department.objects.get(name="Kontaktcenter")))
     assert case.service_area_id is None
@@ -80,6 +81,7 @@ def test_a_case_without_area_gets_the_general_replies():
     assert "Tack för din felanmälan" not in titles
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_seeded_replies_suit_a_fault_report(lamp):
     titles = [r.title for r in canned.for_case(lamp)]
     assert titles[0] == "Tack för din felanmälan"
@@ -89,6 +91,7 @@ def test_the_seeded_replies_suit_a_fault_report(lamp):
 
 
 @pytest.mark.parametrize("username", ["agent", "editor"])
+@pytest.mark.usefixtures("demo")
 def test_staff_edit_canned_replies_in_the_admin(client, username):
     client.force_login(get_user_model().objects.get(username=username))
     listing = client.get("/admin/snippets/contactcentre/cannedreply/")

@@ -91,6 +91,7 @@ def post_flag(client, case, **fields):
 # --- Flagging from a case ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_from_a_case_reaches_the_responsible_editor_by_email(signed_in, staff, case, page, editor):
     client = signed_in("agent")
     response = post_flag(client, case, page=page.pk, comment="Avgiften på sidan gäller 2025.")
@@ -120,6 +121,7 @@ def test_flag_from_a_case_reaches_the_responsible_editor_by_email(signed_in, sta
     assert CITIZEN_NAME not in body and CITIZEN_EMAIL not in body and CITIZEN_NAME not in message.subject
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_email_counts_open_flags_and_the_distinct_cases_behind_them(signed_in, case, page):
     client = signed_in("agent")
     second = other_case()
@@ -135,6 +137,7 @@ def test_the_email_counts_open_flags_and_the_distinct_cases_behind_them(signed_i
     assert review.item_counts(page=page) == review.ItemCounts(open_flags=3, flagging_cases=2)
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in, staff, case, faq):
     settings_row = MunicipalitySettings.load()
     settings_row.web_editor_email = WEB_EDITORS
@@ -167,6 +170,7 @@ def test_an_faq_without_an_editor_goes_to_the_web_editors_with_its_use(signed_in
     assert review.item_counts(faq=faq) == review.ItemCounts(1, 1, faq_cases=cases, faq_tallies=tallies)
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_inactive_responsible_editor_is_passed_over_for_the_web_editors(case, page, editor, staff):
     editor.is_active = False
     editor.save()
@@ -175,6 +179,7 @@ def test_an_inactive_responsible_editor_is_passed_over_for_the_web_editors(case,
     assert [message.to for message in mail.outbox] == [[WEB_EDITORS]]
 
 
+@pytest.mark.usefixtures("demo")
 def test_with_nobody_to_tell_the_flag_is_only_in_the_list(signed_in, case, faq):
     MunicipalitySettings.objects.update(web_editor_email="")
     client = signed_in("agent")
@@ -187,6 +192,7 @@ def test_with_nobody_to_tell_the_flag_is_only_in_the_list(signed_in, case, faq):
 
 
 @pytest.mark.parametrize("role", ["outsider", "social"])
+@pytest.mark.usefixtures("demo")
 def test_someone_who_may_not_see_the_case_cannot_flag_from_it(signed_in, staff, cases, page, role):
     case = cases["lamp"]  # Teknik's, not confidential: the outsider and Socialförvaltningen may not see it
     mail.outbox.clear()
@@ -199,6 +205,7 @@ def test_someone_who_may_not_see_the_case_cannot_flag_from_it(signed_in, staff, 
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_flag_from_a_confidential_case_they_only_logged(signed_in, cases, page):
     social = cases["social"]  # logged by the agent, gone straight to Socialförvaltningen
     response = post_flag(signed_in("agent"), social, page=page.pk)
@@ -215,6 +222,7 @@ def test_an_agent_cannot_flag_from_a_confidential_case_they_only_logged(signed_i
         ({"page": True, "reason": "tycker-illa-om"}, "Välj ett giltigt alternativ."),
     ],
 )
+@pytest.mark.usefixtures("demo")
 def test_an_invalid_flag_shows_the_case_page_with_the_error_and_creates_nothing(
     signed_in, case, page, faq, fields, error
 ):
@@ -235,6 +243,7 @@ def test_an_invalid_flag_shows_the_case_page_with_the_error_and_creates_nothing(
     assert mail.outbox == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_content_refuses_neither_or_both_items(staff, case, page, faq):
     from django.core.exceptions import ValidationError
 
@@ -244,6 +253,7 @@ def test_flag_content_refuses_neither_or_both_items(staff, case, page, faq):
     assert not content_flags.flags_from_case(case).exists()
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, page, faq):
     content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="unclear", comment="Otydligt om tak.")
     response = signed_in("agent").get(reverse("contactcentre_admin:detail", args=[case.pk]))
@@ -256,6 +266,7 @@ def test_the_case_page_has_the_form_and_lists_its_flags(signed_in, staff, case, 
     assert [flag.faq for flag in response.context["case_flags"]] == [faq]
 
 
+@pytest.mark.usefixtures("demo")
 def test_flag_and_email_task_commit_together(settings, staff, case, page):
     """With the database task backend the task row is written with the flag; a failure leaves neither."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -275,6 +286,7 @@ def test_flag_and_email_task_commit_together(settings, staff, case, page):
 # --- The e-mail's retries (the flaky mail server is in conftest.py) -----------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_email_is_retried_with_back_off_and_the_flag_survives(flaky_mail, staff, case, page, editor):
     flag = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()  # the first attempt is run by hand below
@@ -291,6 +303,7 @@ def test_the_email_is_retried_with_back_off_and_the_flag_survives(flaky_mail, st
     assert [message.to for message in mail.outbox] == [[editor.email]]
 
 
+@pytest.mark.usefixtures("demo")
 def test_after_the_last_attempt_it_gives_up_and_the_flag_stays_open(flaky_mail, staff, case, page):
     flag = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     DBTaskResult.objects.all().delete()
@@ -309,6 +322,7 @@ def item(response, kind, pk):
     return found[0] if found else None
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff, case, page, faq):
     second = other_case()
     before = review.item_counts(faq=faq)
@@ -351,6 +365,7 @@ def test_the_editors_list_shows_each_item_with_its_counts(client, editor, staff,
     assert len(response.context["items"]) > 2
 
 
+@pytest.mark.usefixtures("demo")
 def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, page, faq):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="outdated", comment="y")
@@ -360,6 +375,7 @@ def test_mine_shows_only_the_editors_own_content(client, editor, staff, case, pa
     assert 'aria-current="page">Mitt innehåll' in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo")
 def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, staff, case, page, faq):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     content_flags.flag_from_case(staff["agent"], other_case(), page=page, reason="wrong", comment="y")
@@ -381,6 +397,7 @@ def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, sta
     assert review.item_counts(page=page) == review.ItemCounts(open_flags=1, flagging_cases=1)
 
 
+@pytest.mark.usefixtures("demo")
 def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page):
     first = content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="wrong", comment="y")
@@ -391,6 +408,7 @@ def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page)
     assert review.item_counts(page=page).open_flags == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     response = signed_in("agent").post(reverse("content_review_handled"), {"kind": "page", "pk": page.pk})
@@ -399,6 +417,7 @@ def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, page):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     client.force_login(editor)
@@ -411,6 +430,7 @@ def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, pa
 # --- Pages past their review date ----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_pages_past_their_review_date_are_listed_mine_first(client, editor, page, django_user_model):
     today = timezone.localdate()
     other = django_user_model.objects.create_user("test-annan-redaktor", password="x")
@@ -440,6 +460,7 @@ def test_pages_past_their_review_date_are_listed_mine_first(client, editor, page
     assert review.past_review_count(editor=editor) == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_has_a_few_pages_past_review_and_most_not():
     # The demo's review dates are fixed (2026); on the day the demo describes, a few pages are due.
     day = dt.date(2026, 11, 26)
@@ -477,6 +498,7 @@ def test_the_demo_editor_and_a_superuser_may_review(django_user_model, staff):
     assert not review.may_review_content(staff["teknik"])
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_dashboard_panel_shows_the_editors_counts(client, editor, staff, case, page, faq):
     today = timezone.localdate()
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")

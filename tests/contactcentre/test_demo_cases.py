@@ -16,7 +16,8 @@ from contactcentre.models import CannedReply, Case, CaseEvent, DepartmentGroup
 from contactcentre.models.cases import Channel, Status
 from tests.conftest import DEMO_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# About the demo municipality itself: it is seeded for these tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 STAFF = {
     # username: (groups, department of their DepartmentGroup or None)

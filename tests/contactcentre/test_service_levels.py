@@ -148,6 +148,7 @@ def test_recompute_command_fills_missing_due_dates(cases):
     assert lamp.resolution_due == service_levels.resolution_due(lamp)
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_seeds_service_levels_and_due_dates_from_the_backdated_arrival():
     assert ServiceLevel.objects.filter(service_area__locale__language_code="sv").count() == 6
     demo = Case.objects.filter(resolution_due__isnull=False).order_by("received_at").first()

@@ -306,6 +306,7 @@ def test_synpunkter_per_committee_and_quarter(staff):
     assert row.values == [1, 2, 2, 0, 1, 3]
 
 
+@pytest.mark.usefixtures("demo")
 def test_faq_helpfulness_least_helpful_first_with_staff_use(staff):
     helpful, unhelpful = FAQ.objects.filter(locale__language_code="sv")[:2]
     given = [
@@ -402,6 +403,7 @@ def test_the_panel_on_the_admin_home_page_is_for_managers(client, staff, manager
 # --- the demo's numbers say something ------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_resolves_about_half_at_first_contact():
     from django.utils import timezone
 

@@ -97,6 +97,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     assert "login" in response["Location"]
 
 
+@pytest.mark.usefixtures("demo")
 def test_counting_stores_exactly_the_fields(signed_in, staff):
     faq = FAQ.objects.filter(locale__language_code="sv").first()
     before_cases = Case.objects.count()
@@ -162,6 +163,7 @@ def test_make_it_a_case_in_a_confidential_area_hands_it_over(signed_in, staff):
 # --- the seed -----------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_seed_counted_about_two_thousand_tallies_in_opening_hours():
     tallies = Tally.objects.filter(agent__username__in=["agent", "agent2", "chef"])
     assert 1800 <= tallies.count() <= 2200
@@ -192,6 +194,7 @@ def test_the_seeded_tallies_hold_no_personal_data():
         assert row["channel"] in Channel.values
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_seed_has_call_back_requests_in_the_queue_with_their_window(signed_in):
     callbacks = Case.objects.filter(eservice="ring-upp-mig")
     assert callbacks.count() >= 10

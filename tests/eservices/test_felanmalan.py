@@ -46,6 +46,7 @@ def page(eservice_page):
     return eservice_page(SLUG, 4)
 
 
+@pytest.mark.usefixtures("demo")
 def test_start_page_says_what_happens_and_what_is_collected(client, page):
     html = client.get(page.url).content.decode()
     assert in_swedish("Tekniska nämnden") in html

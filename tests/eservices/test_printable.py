@@ -32,6 +32,7 @@ def test_printable_pdf_is_tagged_and_lists_every_field(client, eservice_page, es
                 assert str(field.label)[:20] in text.replace("\n", " ")
 
 
+@pytest.mark.usefixtures("demo")
 def test_blankett_replaced_by_an_eservice_links_to_its_printable_version(client, eservice_page):
     page = eservice_page("fraga-kontaktcenter", 9)
     blankett = Blankett.objects.filter(locale__language_code="sv").first()

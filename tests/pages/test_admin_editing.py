@@ -68,6 +68,7 @@ def test_bad_opening_hours_get_a_message_and_nothing_is_saved(editor_client):
     assert hours.weekly.get(first_day=0).closes == dt.time(16, 45)
 
 
+@pytest.mark.usefixtures("demo")
 def test_editor_edits_an_faq(editor_client):
     faq = FAQ.objects.first()
     url = reverse(faq.snippet_viewset.get_url_name("edit"), args=[faq.pk])
@@ -78,6 +79,7 @@ def test_editor_edits_an_faq(editor_client):
     assert faq.question == "Hur når jag kontaktcenter på kvällen?"
 
 
+@pytest.mark.usefixtures("demo")
 def test_editor_publishes_a_change_to_a_page(editor_client, client):
     # A page without a StreamField: its editor widget is built by JavaScript, not plain form fields.
     page = FAQPage.objects.live().first()

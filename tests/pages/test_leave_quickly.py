@@ -40,6 +40,7 @@ def add_page(parent, model=ServicePage, slug="testsida", **fields):
     return page
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demos_socialtjanst_pages_show_it(client):
     for slug in ("socialtjanst", "vald-i-nara-relationer", "ekonomiskt-bistand", "orosanmalan"):
         page = ServiceAreaPage.objects.filter(slug=slug).first() or sv(ServicePage, slug)
@@ -47,12 +48,14 @@ def test_the_demos_socialtjanst_pages_show_it(client):
         assert shows_button(client, page.url), slug
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_violence_page_says_who_to_call():
     html = str(sv(ServicePage, "vald-i-nara-relationer").body)
     for number in ("112", "020-50 50 50", "08-465 004 10", "socialjouren"):
         assert number in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_an_ordinary_page_does_not_show_it(client):
     assert not shows_button(client, sv(ServicePage, "bygglov").url)
     assert not shows_button(client, "/")
@@ -88,6 +91,7 @@ def test_an_eservice_follows_the_area_its_cases_go_to(client):
     assert shows_button(client, step)
 
 
+@pytest.mark.usefixtures("demo")
 def test_editors_find_it_in_the_promote_tab(client):
     assert client.login(username="editor", password=DEMO_PASSWORD)
     for page in (sv(ServicePage, "vald-i-nara-relationer"), area_page(2)):

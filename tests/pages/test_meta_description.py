@@ -16,6 +16,7 @@ def description(client, url):
     return html.unescape(found[0])
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_editors_search_description_wins(client):
     page = ServicePage.objects.live().get(slug="bygglov", locale__language_code="sv")
     page.search_description = "Allt om bygglov i Exempelkommun."
@@ -23,6 +24,7 @@ def test_the_editors_search_description_wins(client):
     assert description(client, page.url) == "Allt om bygglov i Exempelkommun."
 
 
+@pytest.mark.usefixtures("demo")
 def test_without_one_the_introduction_as_plain_text_at_most_160_characters(client):
     page = ServicePage.objects.live().get(slug="bygglov", locale__language_code="sv")
     assert not page.search_description
@@ -31,5 +33,6 @@ def test_without_one_the_introduction_as_plain_text_at_most_160_characters(clien
     assert " ".join(page.intro.split()).startswith(text.rstrip("…"))
 
 
+@pytest.mark.usefixtures("demo")
 def test_views_outside_the_page_tree_describe_the_site(client):
     assert description(client, "/sok/?q=bygglov") == description(client, "/")

@@ -19,6 +19,7 @@ def h1_count(html):
 
 
 @pytest.mark.parametrize("model", PAGE_MODELS, ids=lambda m: m.__name__)
+@pytest.mark.usefixtures("demo")
 def test_page_type_renders(client, model):
     page = model.objects.live().first()
     assert page is not None, f"the demo has no live {model.__name__}"
@@ -31,6 +32,7 @@ def test_page_type_renders(client, model):
     assert 'href="#main"' in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_home_page_finds_every_phone_menu_area_and_the_essentials(client):
     html = client.get("/").content.decode()
     for area_page in ServiceAreaPage.objects.live():
@@ -60,6 +62,7 @@ def test_contact_page_shows_channels_hours_and_schema_org(client):
         assert re.search(rf">\s*{digit}\s*<", html), digit
 
 
+@pytest.mark.usefixtures("demo")
 def test_service_page_shows_review_date_and_related_content(client):
     page = ServicePage.objects.live().exclude(related_blanketter=None).first()
     html = client.get(page.url).content.decode()
@@ -68,6 +71,7 @@ def test_service_page_shows_review_date_and_related_content(client):
     assert page.last_reviewed.strftime("%Y") in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_faq_feedback_is_stored_per_question(client):
     faq = FAQ.objects.first()
     FAQFeedback.objects.filter(faq=faq).delete()  # the demo's answers
@@ -81,6 +85,7 @@ def test_faq_feedback_is_stored_per_question(client):
     ]
 
 
+@pytest.mark.usefixtures("demo")
 def test_faq_feedback_ignores_bad_input_and_foreign_redirects(client):
     faq = FAQ.objects.first()
     before = FAQFeedback.objects.count()  # the demo has answers

@@ -7,6 +7,7 @@ from pages.models import FAQ
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo")
 def test_site_search_finds_an_faq_by_a_word_in_its_answer(client):
     faq = FAQ.objects.get(answer__icontains="hämtningsschema")
     assert "hämtningsschema" not in faq.question.lower()
@@ -16,6 +17,7 @@ def test_site_search_finds_an_faq_by_a_word_in_its_answer(client):
     assert faq.question in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo")
 def test_faq_page_search_finds_by_answer(client):
     response = client.get("/vanliga-fragor/", {"q": "hämtningsschema"})
     assert [f.question for f in response.context["results"]] == [
@@ -23,6 +25,7 @@ def test_faq_page_search_finds_by_answer(client):
     ]
 
 
+@pytest.mark.usefixtures("demo")
 def test_site_search_finds_pages_and_blanketter(client):
     response = client.get("/sok/", {"q": "bygglov"})
     assert response.status_code == 200
@@ -49,11 +52,13 @@ SEARCH_URLS = ["/sok/", "/vanliga-fragor/", "/blanketter/"]
 
 @pytest.mark.parametrize("url", SEARCH_URLS)
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.usefixtures("demo")
 def test_search_answers_any_known_hostile_query(client, url, query):
     assert client.get(url, {"q": query}).status_code == 200
 
 
 @pytest.mark.parametrize("url", SEARCH_URLS)
+@pytest.mark.usefixtures("demo")
 def test_search_answers_any_query_a_stranger_can_type(client, url):
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(query=st.text(max_size=40) | st.from_regex(r'[\w"\'()*:{}^+\-\\ ]{0,20}', fullmatch=True))
@@ -63,6 +68,7 @@ def test_search_answers_any_query_a_stranger_can_type(client, url):
     check()
 
 
+@pytest.mark.usefixtures("demo")
 def test_search_with_punctuation_still_finds_the_word(client):
     """Quotes, brackets and stray NUL bytes around a word do not hide what the word finds."""
     for query in ['"bygglov"', "bygglov\x00", "(bygglov)", "bygglov?"]:

@@ -56,6 +56,7 @@ def test_the_english_site_counts_its_misses_apart(client):
     assert dict(today_misses(NOTHING).values_list("language", "hits")) == {"sv": 1, "en": 1}
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_search_with_results_records_nothing(client):
     before = list(SearchMiss.objects.values_list("pk", "hits"))
     response = search(client, "bygglov")
@@ -213,6 +214,7 @@ def test_pruning_deletes_only_the_days_older_than_kept(capsys):
 # --- demo data ----------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_has_a_few_hundred_misses_over_ninety_days():
     today = timezone.localdate()
     misses = SearchMiss.objects.all()
@@ -240,6 +242,7 @@ def test_the_demo_queries_really_find_nothing(client):
     assert found == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_demo_has_faq_feedback_with_a_few_unhelpful_faqs():
     assert set(UNHELPFUL_FAQS) <= set(content.FAQS)
     feedback = FAQFeedback.objects.all()

@@ -11,7 +11,8 @@ import pytest
 from pages.models import FAQ, Blankett, OpeningHours, ServiceArea, ServicePage
 from tests.conftest import DEMO_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# About the demo municipality itself: it is seeded for these tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def snapshot():

@@ -62,6 +62,7 @@ def test_no_seeded_page_says_a_phrase_twice_or_ends_a_sentence_twice(client):
     assert problems == []
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_accessibility_statement_says_how_soon_we_answer_once(client):
     blocks = text_blocks(client.get("/tillganglighetsredogorelse/").content.decode())
     assert "Vi svarar inom två arbetsdagar." in blocks
@@ -71,6 +72,7 @@ def test_the_accessibility_statement_says_how_soon_we_answer_once(client):
     ("language", "start", "end"),
     [("sv", "1 januari 2023", "31 december 2026"), ("en", "Jan. 1, 2023", "Dec. 31, 2026")],
 )
+@pytest.mark.usefixtures("demo")
 def test_officials_term_dates_are_written_as_in_the_readers_language(client, language, start, end):
     page = Page.objects.live().get(slug="fortroendemannaregister", locale__language_code="sv")
     if language != "sv":
@@ -108,6 +110,7 @@ def test_html_datetime_has_no_microseconds_and_keeps_the_offset():
     assert html_datetime(None) == ""
 
 
+@pytest.mark.usefixtures("demo")
 def test_every_datetime_attribute_in_public_and_staff_pages_is_valid_html(client, django_user_model):
     bodies = [client.get(page.url).content.decode() for page in live_pages()]
     cases = list(Case.objects.order_by("-pk")[:5])

@@ -112,6 +112,7 @@ def test_csrf_failure(phone, language):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.usefixtures("demo")
 def test_429_of_the_status_page(client, settings, phone, language):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "case-lookup-failure": (1, 600)}
     case = Case.objects.first()

@@ -20,7 +20,8 @@ import pytest
 
 from contactcentre.services import NewCase, open_case
 from eservices.models import EServicePage
-from pages.models import ServicePage
+from pages.models import ServiceAreaPage, ServicePage
+from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/3"
@@ -71,7 +72,15 @@ def redis_cache(settings):
         client.delete(*keys)
 
 
+@pytest.fixture
+def service_page(db):
+    """A live service page beside the minimal site's e-service pages."""
+    area_page = ServiceAreaPage.objects.get(service_area__menu_digit=4)
+    return factories.publish(factories.ServicePageFactory(parent=area_page, title="Bygglov", slug="bygglov"))
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("service_page")
 def test_citizen_pages_answer_with_the_redis_cache(client, redis_cache):
     redis_client, prefix = redis_cache
     service = ServicePage.objects.live().filter(locale__language_code="sv").first()

@@ -154,6 +154,7 @@ def test_an_editor_edits_pages_faq_blanketter_opening_hours_and_canned_replies(c
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_an_agent_works_the_queue_and_logs_contacts(client):
     agent = person("agent", "Kontaktcenter")
     open_case = Case.objects.filter(confidential=False).first()
@@ -164,6 +165,7 @@ def test_an_agent_works_the_queue_and_logs_contacts(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_a_case_officer_works_the_cases_of_their_department(client):
     teknik = Department.objects.get(name="Teknik", locale__language_code="sv")
     officer = person("teknik", DepartmentGroup.objects.get(department=teknik).group.name)

@@ -26,7 +26,8 @@ from pages import review
 from pages.models import ContentFlag, ServicePage
 from tests.conftest import DEMO_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# seed_demo runs again here, at another address: it completes the demo, as ./scripts/run does.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 SERVED_AT = "http://kommun.test:8123"
 ROOT = Path(__file__).resolve().parents[2]
