@@ -1,8 +1,10 @@
 """StreamField blocks for service pages. Each renders through a component template."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -65,6 +67,17 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+
+    def clean(self, value):
+        """A link leads somewhere: a page or an address (the page wins when both are given)."""
+        value = super().clean(value)
+        page, url = value.get("page"), value.get("url")
+        if not page and not url:
+            message = _("Choose a page or write an address")
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
 
 
 class LinkListBlock(blocks.StructBlock):

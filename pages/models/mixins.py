@@ -10,6 +10,11 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from pages.locales import active_locale
 
+# Content links the page that runs an e-service by its model's name, never by importing it: the
+# chooser offers only those pages and the form refuses any other (docs/decisions/0005-layers.md).
+ESERVICE_PAGE = "eservices.EServicePage"
+ESERVICE_PAGE_CHOICES = {"content_type__app_label": "eservices", "content_type__model": "eservicepage"}
+
 
 class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Lets ``Model.objects.filter(...).search(q)`` work on snippets, as it does on pages."""

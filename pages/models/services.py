@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -9,7 +9,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from pages.blocks import ServiceBodyBlock
-from pages.models.mixins import LeaveQuicklyMixin, ReviewedMixin
+from pages.models.mixins import ESERVICE_PAGE, ESERVICE_PAGE_CHOICES, LeaveQuicklyMixin, ReviewedMixin
 from pages.models.snippets import FAQ, Blankett
 
 
@@ -61,6 +61,8 @@ class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
     )
     eservice_page = models.ForeignKey(
         "wagtailcore.Page",
+        # Named, not imported: content knows no e-service code (docs/decisions/0005-layers.md).
+        limit_choices_to=ESERVICE_PAGE_CHOICES,
         verbose_name=_("e-service"),
         null=True,
         blank=True,
@@ -72,7 +74,7 @@ class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldPanel("eservice_page"),
+        PageChooserPanel("eservice_page", page_type=ESERVICE_PAGE),
         MultiFieldPanel([FieldPanel("contact_department"), FieldPanel("contact_text")], heading=_("Contact")),
         InlinePanel("related_blanketter", heading=_("Forms (blanketter)"), label=_("form")),
         InlinePanel("related_faqs", heading=_("Questions and answers"), label=_("question")),

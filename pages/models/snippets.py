@@ -4,12 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from .mixins import LocalizedQuerySetMixin, SearchableQuerySet
+from .mixins import ESERVICE_PAGE, ESERVICE_PAGE_CHOICES, LocalizedQuerySetMixin, SearchableQuerySet
 
 MENU_DIGITS = [(n, str(n)) for n in range(10)]
 FAQ_ANSWER_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -247,6 +247,8 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
     )
     eservice_page = models.ForeignKey(
         "wagtailcore.Page",
+        # Named, not imported: content knows no e-service code (docs/decisions/0005-layers.md).
+        limit_choices_to=ESERVICE_PAGE_CHOICES,
         verbose_name=_("e-service that replaces it"),
         null=True,
         blank=True,
@@ -265,7 +267,7 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
         FieldPanel("category"),
         FieldPanel("service_area"),
         FieldPanel("document"),
-        FieldPanel("eservice_page"),
+        PageChooserPanel("eservice_page", page_type=ESERVICE_PAGE),
     ]
     search_fields = [
         index.SearchField("title", boost=3),
