@@ -125,15 +125,20 @@ def page_urls(site):
         "        found.setdefault(key, page.get_url())\n"
         "print(json.dumps(found))\n"
     )
+    return json.loads(run_in_site(site, script))
+
+
+def run_in_site(site, script: str) -> str:
+    """Run a Python script against the live site's database; the last line it printed."""
     out = subprocess.run(
-        [*site["manage"], "shell", "-c", script],
+        [*site["manage"], "shell", "--no-imports", "-c", script],
         env=site["env"],
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return out.strip().splitlines()[-1]
 
 
 # Per module: Playwright's event loop runs while its browser is open, and Django refuses database

@@ -1,9 +1,8 @@
 """Back after the receipt, change an answer, send again: told it was sent, and the change is not lost."""
 
 import json
-import subprocess
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import run_in_site
 from tests.browser.test_accessibility import assert_no_axe_violations
 from tests.browser.test_eservices import submit_step, tab_to
 
@@ -51,15 +50,7 @@ def case_answers(site, reference):
         f"case = Case.objects.get(reference={reference!r})\n"
         "print(json.dumps({'answers': case.answers, 'events': [e.text for e in case.events.all()]}))\n"
     )
-    out = subprocess.run(
-        [*site["manage"], "shell", "--no-imports", "-c", script],
-        env=site["env"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return json.loads(run_in_site(site, script))
 
 
 def test_changes_after_sending_go_to_the_sent_case_as_a_message(site, page):

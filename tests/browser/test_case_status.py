@@ -1,25 +1,10 @@
 """The citizen's status page in a real browser: Chromium sends an Origin header with its posts."""
 
 import json
-import subprocess
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import run_in_site
 from tests.browser.test_accessibility import assert_no_axe_violations
 from tests.browser.test_eservices import tiny_png
-
-
-def run_in_site(site, script):
-    """Run a Python script against the live site's database; its last printed line is JSON."""
-    out = subprocess.run(
-        [*site["manage"], "shell", "--no-imports", "-c", script],
-        env=site["env"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
 
 WAITING_CASE = """
 import json
@@ -52,7 +37,7 @@ print(json.dumps({
 
 
 def test_the_citizen_answers_with_a_photo_on_the_status_page(site, page, tmp_path):
-    case = run_in_site(site, WAITING_CASE)
+    case = json.loads(run_in_site(site, WAITING_CASE))
     response = page.goto(site["url"] + case["url"])
     assert response.status == 200
     # The secret link stays out of referrers through the header, not a <meta> that nulls Origin.
@@ -72,7 +57,7 @@ def test_the_citizen_answers_with_a_photo_on_the_status_page(site, page, tmp_pat
     assert "lampan.png" in main
     assert_no_axe_violations(page, "status page after answering")
 
-    state = run_in_site(site, CASE_STATE % case["pk"])
+    state = json.loads(run_in_site(site, CASE_STATE % case["pk"]))
     assert state["messages"] == ["Vid busshållplatsen på Storgatan."]
     assert len(state["attachments"]) == 1
     name, field, size = state["attachments"][0]

@@ -1,10 +1,8 @@
 """Error pages in a real browser: a form sent without its CSRF cookie, 404 and 429, axe-clean."""
 
-import subprocess
-
 import pytest
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import run_in_site
 from tests.browser.test_accessibility import assert_no_axe_violations
 
 
@@ -20,15 +18,7 @@ def english_status_path(site):
         "    kwargs = {'reference': case.reference, 'token': case.status_token()}\n"
         "    print(reverse('case_status', kwargs=kwargs))\n"
     )
-    out = subprocess.run(
-        [*site["manage"], "shell", "--no-imports", "-c", script],
-        env=site["env"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return out.strip().splitlines()[-1]
+    return run_in_site(site, script)
 
 
 def test_a_wizard_step_sent_without_the_csrf_cookie_shows_our_page_in_swedish(site, page):
