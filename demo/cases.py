@@ -194,6 +194,11 @@ class Story:
     replies: list = field(default_factory=list)  # (event pk, when) of replies
 
 
+def closing_hour(day: dt.date) -> int:
+    """When the demo's staff stop for the day: 16 on Fridays, 17 otherwise."""
+    return 16 if day.weekday() == 4 else 17
+
+
 class CaseFactory:
     def __init__(self, builder, replies):
         self.builder = builder
@@ -283,14 +288,14 @@ class CaseFactory:
         """The latest moment, an hour past opening at least, when the contact centre was open."""
         local = timezone.localtime(self.now, self.tz)
         day = local.date()
-        closes = dt.time(16 if day.weekday() == 4 else 17)
+        closes = dt.time(closing_hour(day))
         if day.weekday() < 5 and dt.time(9) <= local.time() < closes:
             return self.now
         if day.weekday() >= 5 or local.time() < dt.time(9):
             day -= dt.timedelta(days=1)
             while day.weekday() >= 5:
                 day -= dt.timedelta(days=1)
-        closes = dt.time(16 if day.weekday() == 4 else 17)
+        closes = dt.time(closing_hour(day))
         return dt.datetime.combine(day, closes, self.tz) - dt.timedelta(minutes=1)
 
     def play(self, plan):
@@ -485,7 +490,7 @@ class CaseFactory:
 
     def office(self, when):
         local = timezone.localtime(when, self.tz)
-        closes = 16 if local.weekday() == 4 else 17
+        closes = closing_hour(local.date())
         if local.weekday() < 5 and 8 <= local.hour < closes:
             return when
         day = local.date() + dt.timedelta(days=0 if local.hour < 8 else 1)
