@@ -197,8 +197,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
             return self.post_after_sending(self.sent_case)
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
             return self.save_for_later()
-        management = ManagementForm(self.request.POST, prefix=self.prefix)
-        if management.is_valid() and management.cleaned_data["current_step"] not in self.get_form_list():
+        step = self.posted_step()
+        if step is not None and step not in self.get_form_list():
             # formtools would store the unknown name as the current step, then fail with a
             # KeyError: refuse it first, so the run and its answers stay as they were.
             raise BadRequest("The posted wizard step is not a step of this run.")
@@ -206,9 +206,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
 
     def save_for_later(self):
         """Keep what the citizen typed on this step, valid or not, then ask where to send the link."""
-        management = ManagementForm(self.request.POST, prefix=self.prefix)
-        if management.is_valid() and management.cleaned_data["current_step"] in self.get_form_list():
-            step = management.cleaned_data["current_step"]
+        step = self.posted_step()
+        if step in self.get_form_list():
             form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
             self.storage.set_step_data(step, self.process_step(form))
             if self.request.FILES:
@@ -347,6 +346,11 @@ class EServiceWizard(NamedUrlSessionWizardView):
             },
         )
 
+    def posted_step(self):
+        """The step the posted form names (formtools' management form), or None."""
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        return management.cleaned_data["current_step"] if management.is_valid() else None
+
     # --- sent already -------------------------------------------------------
     def post_after_sending(self, case):
         """A step or the check step sent again after the case was made (the back button, two tabs).
@@ -359,8 +363,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             return self.send_as_new_case(case)
         if choice == RESEND_AS_MESSAGE:
             return self.send_as_message(case)
-        management = ManagementForm(self.request.POST, prefix=self.prefix)
-        step = management.cleaned_data["current_step"] if management.is_valid() else None
+        step = self.posted_step()
         if step in self.get_form_list() and step != CHECK_STEP:
             self.storage.current_step = step
             form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
