@@ -1,77 +1,38 @@
 """The contact centre in the Wagtail admin: the queue, tallies, statistics, canned replies, service levels,
 and what it tells content review. The only module of this app that Wagtail loads for hooks."""
 
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from contactcentre import access, content_flags
-from contactcentre.admin_views import urls as queue_urls
 from contactcentre.admin_views.bulk import AssignCasesBulkAction, ChangeStatusCasesBulkAction
-from contactcentre.admin_views.statistics import StatisticsPanel, StatisticsView, can_see_statistics
-from contactcentre.admin_views.tally import TallyPanel, TallyView
+from contactcentre.admin_views.statistics import StatisticsPanel
+from contactcentre.admin_views.tally import TallyPanel
 from contactcentre.models import CannedReply, ServiceLevel
+from contactcentre.permissions import can_see_statistics
+from contactcentre.viewsets import case_viewset, statistics_viewset
 from pages.review import USAGE_HOOK
 
 
-class CaseQueueMenuItem(MenuItem):
-    def is_shown(self, request):
-        # Superusers, agents (contactcentre.work_queue) and members of a department's staff group.
-        return access.works_cases(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_queue_urls():
-    return [path("arenden/", include(queue_urls, namespace="contactcentre_admin"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_queue_menu_item():
-    return CaseQueueMenuItem(
-        _("Cases"), reverse("contactcentre_admin:index"), name="cases", icon_name="tasks", order=150
-    )
+@hooks.register("register_admin_viewset")
+def register_case_viewsets():
+    return [case_viewset, statistics_viewset]
 
 
 hooks.register("register_bulk_action", AssignCasesBulkAction)
 hooks.register("register_bulk_action", ChangeStatusCasesBulkAction)
 
 
-# --- Tallies (kontaktstatistik): the one-click form on the admin home page -----------------------
-
-
-@hooks.register("register_admin_urls")
-def register_tally_urls():
-    return [path("arenden/tally/", TallyView.as_view(), name="contactcentre_tally")]
+# --- The admin home page: the agents' tally form and the managers' statistics panel ---------------
 
 
 @hooks.register("construct_homepage_panels")
 def add_tally_panel(request, panels):
     if access.is_agent(request.user):
         panels.append(TallyPanel(request))
-
-
-# --- Statistics: the page, its menu item and the managers' panel on the admin home page ----------
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_statistics(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_statistics_urls():
-    return [path("arenden/statistik/", StatisticsView.as_view(), name="contactcentre_statistics")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_statistics_menu_item():
-    return StatisticsMenuItem(
-        _("Statistics"), reverse("contactcentre_statistics"), name="statistics", icon_name="table", order=160
-    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,6 +10,7 @@ so only one worker pays for the seed and no test written for the minimal site se
 from django.core.management import call_command
 
 import pytest
+from _pytest.nodeid import coerce_node_id
 
 from tests.factories import DEMO_PASSWORD, build_minimal_site
 
@@ -98,3 +99,16 @@ def pytest_collection_modifyitems(items):
     cut = next((i for i, item in enumerate(rest) if _is_transactional(item) or not _uses_db(item)), len(rest))
     demo.sort(key=_is_transactional)
     items[:] = browser + rest[:cut] + demo + rest[cut:]
+    _name_groups(items)
+
+
+def _name_groups(items):
+    """Give grouped items the ``@group`` suffix xdist's loadgroup scheduler reads.
+
+    pytest-xdist 3.8 sets ``item._nodeid``, which pytest 9.2 no longer reads (the id lives in
+    ``item._id``), so without this every worker would seed its own demo and browser server.
+    """
+    for item in items:
+        mark = item.get_closest_marker("xdist_group")
+        if mark is not None and not item.nodeid.endswith(f"@{mark.args[0]}"):
+            item._id = coerce_node_id(f"{item.nodeid}@{mark.args[0]}")

@@ -1,6 +1,5 @@
 """Log a phone call, e-mail, letter or visit as a case, through the same service as web cases."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -9,23 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from wagtail.admin import messages
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
 from contactcentre import access, actions
 from contactcentre.admin_views.forms import ContactLogForm
+from contactcentre.permissions import ADD, case_permission_policy
 from contactcentre.services import open_case
 
 
-class ContactLogView(WagtailAdminTemplateMixin, FormView):
+class ContactLogView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "contactcentre/admin/contact_log.html"
     form_class = ContactLogForm
     page_title = _("Log a contact")
     header_icon = "tasks"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not access.works_cases(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = case_permission_policy
+    permission_required = ADD
 
     def get_breadcrumbs_items(self):
         return [

@@ -5,16 +5,18 @@ the oldest arrival. Staff of a department (agents are staff of the contact centr
 their departments' cases; others get every case they may see.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.utils.translation import gettext
+from django.views import View
 
 from wagtail.admin import messages
+from wagtail.admin.views.generic import PermissionCheckedMixin
 
 from contactcentre import access
 from contactcentre.models.cases import Status
+from contactcentre.permissions import VIEW, case_permission_policy
 
 WAITING_FOR_SOMEONE = (Status.NEW, Status.FORWARDED)
 
@@ -34,12 +36,14 @@ def next_case_for(user, *, after=None):
     )
 
 
-def next_case(request):
-    if not access.works_cases(request.user):
-        raise PermissionDenied
-    after = request.GET.get("efter", "")
-    case = next_case_for(request.user, after=int(after) if after.isdigit() else None)
-    if case is None:
-        messages.success(request, gettext("No unassigned case is waiting for you."))
-        return redirect("contactcentre_admin:index")
-    return redirect("contactcentre_admin:detail", pk=case.pk)
+class NextCaseView(PermissionCheckedMixin, View):
+    permission_policy = case_permission_policy
+    permission_required = VIEW
+
+    def get(self, request):
+        after = request.GET.get("efter", "")
+        case = next_case_for(request.user, after=int(after) if after.isdigit() else None)
+        if case is None:
+            messages.success(request, gettext("No unassigned case is waiting for you."))
+            return redirect("contactcentre_admin:index")
+        return redirect("contactcentre_admin:detail", pk=case.pk)

@@ -7,7 +7,6 @@ departments they work for.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
+from contactcentre.permissions import VIEW_STATISTICS, case_permission_policy
 from contactcentre.statistics import measures
 from contactcentre.statistics.period import PRESETS, PeriodForm, default_period, this_month
 
@@ -41,19 +41,12 @@ def computed(period):
     return found
 
 
-def can_see_statistics(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("contactcentre.view_statistics"))
-
-
-class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class StatisticsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "contactcentre/admin/statistics.html"
     page_title = _("Contact-centre statistics")
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_see_statistics(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = case_permission_policy
+    permission_required = VIEW_STATISTICS
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
@@ -127,5 +120,5 @@ class StatisticsPanel(Component):
                 email,
                 *backlog,
             ],
-            "url": reverse("contactcentre_statistics"),
+            "url": reverse("contactcentre_statistics:index"),
         }

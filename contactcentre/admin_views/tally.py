@@ -12,7 +12,6 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -22,13 +21,14 @@ from django.views.generic import FormView
 
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
 from contactcentre import access
 from contactcentre.admin_views.forms import YES_NO, working_language
 from contactcentre.models import Tally
 from contactcentre.models.cases import Channel
 from contactcentre.models.tallies import TALLY_CHANNELS
+from contactcentre.permissions import COUNT, case_permission_policy
 from contactcentre.services import NewCase, open_case
 from pages.models import FAQ, ServiceArea
 
@@ -149,18 +149,15 @@ class TallyPanel(Component):
         }
 
 
-class TallyView(WagtailAdminTemplateMixin, FormView):
+class TallyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Posted to by the dashboard panel; shown on its own only when the form has an error."""
 
     template_name = "contactcentre/admin/tally.html"
     form_class = TallyForm
     page_title = _("Count a contact")
     header_icon = "tasks"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not access.is_agent(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = case_permission_policy
+    permission_required = COUNT
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

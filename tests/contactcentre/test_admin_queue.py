@@ -386,3 +386,56 @@ def test_the_queue_and_the_case_page_offer_next_case(signed_in, queue):
     assert NEXT in client.get(INDEX).content.decode()
     page = client.get(reverse("contactcentre_admin:detail", args=[queue["lamp"].pk])).content.decode()
     assert f"{NEXT}?efter={queue['lamp'].pk}" in page
+
+
+def exported(client, fmt, **filters):
+    response = client.get(INDEX, {"export": fmt, **filters})
+    assert response.status_code == 200
+    return response
+
+
+def test_the_queue_exports_as_xlsx_with_its_filters_and_no_personal_data(signed_in, queue):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = exported(signed_in("agent"), "xlsx", channel="visit")
+    assert response["Content-Disposition"].startswith('attachment; filename="arenden-')
+    rows = list(load_workbook(BytesIO(response.getvalue())).active.values)
+    assert rows[0][:3] == ("Ärendenummer", "Diarienummer", "Inkom")
+    references = [row[0] for row in rows[1:]]
+    assert queue["visit"].reference in references
+    assert queue["lamp"].reference not in references  # the channel filter holds
+    received = rows[1 + references.index(queue["visit"].reference)][2]
+    assert received == timezone.localtime(queue["visit"].received_at).replace(
+        tzinfo=None, second=0, microsecond=0
+    )
+    flat = repr(rows)
+    assert MARK not in flat  # no contact name leaves in an export
+
+
+def test_the_csv_export_is_semicolon_separated_utf8_with_a_byte_order_mark(signed_in, queue):
+    body = exported(signed_in("agent"), "csv", q=queue["visit"].reference).getvalue()
+    assert body.startswith("\ufeff".encode())
+    lines = body.decode("utf-8-sig").splitlines()
+    assert lines[0].split(";")[0] == "Ärendenummer"
+    assert lines[1].split(";")[0] == queue["visit"].reference
+    assert lines[1].split(";")[-1] == "Ja"  # resolved at first contact
+
+
+def test_the_export_is_offered_in_the_more_menu_with_the_current_filters(signed_in, queue):
+    page = signed_in("agent").get(INDEX, {"channel": "visit"}).content.decode()
+    assert "?channel=visit&amp;export=xlsx" in page
+    assert "?channel=visit&amp;export=csv" in page
+
+
+def test_someone_who_works_no_cases_cannot_export(signed_in, queue):
+    response = signed_in("outsider").get(INDEX, {"export": "xlsx"})
+    assert response.status_code in (302, 403)
+    assert queue["lamp"].reference.encode() not in response.content
+
+
+@pytest.mark.parametrize(("role", "shown"), [("agent", False), ("admin", True), ("outsider", False)])
+def test_the_statistics_menu_item_follows_the_statistics_permission(signed_in, role, shown):
+    page = signed_in(role).get(reverse("wagtailadmin_home")).content.decode()
+    assert (reverse("contactcentre_statistics:index") in page) is shown

@@ -55,7 +55,7 @@ def test_listing_search_and_export(as_role, cases, role):
             reverse("contactcentre_admin:index"), {"q": cases[case_name].reference}
         ).content.decode()
         assert (f"/admin/arenden/{cases[case_name].pk}/" in found) is visible
-    export = client.get(reverse("contactcentre_admin:export")).content.decode("utf-8-sig")
+    export = client.get(reverse("contactcentre_admin:export")).getvalue().decode("utf-8-sig")
     assert (cases["lamp"].reference in export) is sees_lamp
     assert (cases["social"].reference in export) is sees_social
     assert "tolvan@example.com" not in export  # no personal data leaves in an export

@@ -28,7 +28,7 @@ from tests.contactcentre.conftest import area, department
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("contactcentre_statistics")
+URL = reverse("contactcentre_statistics:index")
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=STOCKHOLM)
 DECEMBER = Period(dt.date(2025, 12, 1), dt.date(2025, 12, 31))
 NOVEMBER = Period(dt.date(2025, 11, 1), dt.date(2025, 11, 30))

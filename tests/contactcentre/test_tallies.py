@@ -16,7 +16,7 @@ from tests.contactcentre.conftest import area
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("wagtailadmin_home")
-TALLY = reverse("contactcentre_tally")
+TALLY = reverse("contactcentre_admin:tally")
 # What a tally is: nothing that names a person or a case.
 # "case" is only the link to the follow-up case a contact became; the tally itself holds nothing
 # about the person.

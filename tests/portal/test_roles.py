@@ -161,7 +161,7 @@ def test_an_agent_works_the_queue_and_logs_contacts(client):
     assert status(client, agent, reverse("contactcentre_admin:index")) == 200
     assert status(client, agent, reverse("contactcentre_admin:detail", args=[open_case.pk])) == 200
     assert status(client, agent, reverse("contactcentre_admin:add")) == 200
-    assert status(client, agent, reverse("contactcentre_statistics")) != 200
+    assert status(client, agent, reverse("contactcentre_statistics:index")) != 200
 
 
 @pytest.mark.django_db
@@ -179,6 +179,6 @@ def test_a_case_officer_works_the_cases_of_their_department(client):
 @pytest.mark.django_db
 def test_a_manager_follows_statistics_and_sets_service_levels(client):
     manager = person("chef", "Kontaktcenter", "Kontaktcenterchef")
-    assert status(client, manager, reverse("contactcentre_statistics")) == 200
+    assert status(client, manager, reverse("contactcentre_statistics:index")) == 200
     assert status(client, manager, "/admin/snippets/contactcentre/servicelevel/") == 200
     assert status(client, manager, reverse("contactcentre_admin:index")) == 200
