@@ -379,7 +379,7 @@ def send_content_flag_email(flag_id: int, attempt: int = 1) -> str:
             "counts": item_counts(**item),
             "usage_days": USAGE_DAYS,
             "edit_url": admin_url(edit_url(**item)),
-            "review_url": admin_url(reverse("content_review")),
+            "review_url": admin_url(reverse("content_review:index")),
         }
         subject = render_to_string("pages/email/content_flag_subject.txt", context).strip()
         body = render_to_string("pages/email/content_flag.txt", context)

@@ -1,57 +1,106 @@
-"""Content review in the admin: "Content to review" and its dashboard panel.
+"""Content review in the admin: "Content to review" (a Wagtail report), its viewset and dashboard panel.
 
 The rules (who is told, the counts, who may review) are in ``pages.review``; these views read
-the request and call it.
+the request and call it. The report exports the flagged items as CSV or XLSX for an editors'
+meeting: titles, editors and counts, never the agents' comments (they may quote a citizen).
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import TemplateView
 
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.generic import PermissionCheckedMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from pages import review
-from pages.models import FAQ
+from pages.models import FAQ, ContentFlag
 
 MINE, ALL = "mina", "alla"  # the list's ?visa= filter, in the admin's language like its URLs
+REVIEW = "review"
 
 
-class EditorsOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not review.may_review_content(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ContentReviewPermissionPolicy(BasePermissionPolicy):
+    """One action, ``review``: see the flags and past-due pages, mark flags handled."""
+
+    def user_has_permission(self, user, action):
+        return action == REVIEW and review.may_review_content(user)
 
 
-class ContentReviewView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "pages/admin/content_review.html"
+content_review_policy = ContentReviewPermissionPolicy(ContentFlag)
+
+
+class EditorsOnlyMixin(PermissionCheckedMixin):
+    permission_policy = content_review_policy
+    permission_required = REVIEW
+
+
+class ContentReviewView(EditorsOnlyMixin, ReportView):
+    results_template_name = "pages/admin/content_review_results.html"
     page_title = _("Content to review")
     header_icon = "clipboard-list"
+    index_url_name = "content_review:index"
+    paginate_by = None  # an editor's list is short; every flag on one page
+    export_filename = "innehall-att-se-over"
+    list_export = [
+        "kind_label",
+        "title",
+        "editor_name",
+        "open_flags",
+        "flagging_cases",
+        "faq_cases",
+        "faq_tallies",
+        "latest_reason_label",
+        "latest_at",
+    ]
+    export_headings = {
+        "kind_label": _("Page or FAQ"),
+        "title": _("Title"),
+        "editor_name": _("Responsible editor"),
+        "open_flags": _("Open flags"),
+        "flagging_cases": _("Cases that flagged it"),
+        "faq_cases": _("Cases resolved with the FAQ"),
+        "faq_tallies": _("Counted contacts that used the FAQ"),
+        "latest_reason_label": _("Latest flag"),
+        "latest_at": _("Latest flag on"),
+    }
 
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    @property
+    def mine(self):
+        return self.request.GET.get("visa") == MINE
+
+    def get_queryset(self):
+        return review.flagged_items(editor=self.request.user if self.mine else None)
+
+    def to_row_dict(self, item):
+        derived = {
+            "kind_label": gettext("FAQ question") if item.kind == "faq" else gettext("Page"),
+            "editor_name": get_user_display_name(item.editor) if item.editor else "",
+        }
+        return {
+            field: derived[field] if field in derived else getattr(item, field) for field in self.list_export
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        mine = self.request.GET.get("visa") == MINE
-        base = reverse("content_review")
+        base = reverse("content_review:index")
         context.update(
-            mine=mine,
-            filter_value=MINE if mine else ALL,
+            mine=self.mine,
+            filter_value=MINE if self.mine else ALL,
             mine_url=f"{base}?{urlencode({'visa': MINE})}",
             all_url=base,
-            items=review.flagged_items(editor=user if mine else None),
-            overdue=review.pages_past_review(user),
+            items=context["object_list"],
+            overdue=review.pages_past_review(self.request.user),
             usage_days=review.USAGE_DAYS,
             default_language=settings.LANGUAGE_CODE,
         )
@@ -67,7 +116,7 @@ class MarkHandledView(EditorsOnlyMixin, View):
         kind, pk = request.POST.get("kind"), request.POST.get("pk", "")
         if kind not in ("page", "faq") or not pk.isdigit():
             messages.error(request, gettext("Nothing was marked: the item is unknown."))
-            return redirect("content_review")
+            return redirect("content_review:index")
         item = get_object_or_404(FAQ if kind == "faq" else Page, pk=pk)
         count = review.mark_handled(request.user, item)
         title = item.question if kind == "faq" else item.title
@@ -75,7 +124,7 @@ class MarkHandledView(EditorsOnlyMixin, View):
             request,
             gettext("“%(title)s”: %(count)s flags marked as handled.") % {"title": title, "count": count},
         )
-        back = reverse("content_review")
+        back = reverse("content_review:index")
         if request.POST.get("visa") == MINE:
             back += "?" + urlencode({"visa": MINE})
         return redirect(back)
@@ -98,6 +147,31 @@ class ContentReviewPanel(Component):
             "my_overdue": review.past_review_count(editor=user),
             "all_flags": review.open_flag_count(),
             "all_overdue": review.past_review_count(),
-            "mine_url": reverse("content_review") + "?" + urlencode({"visa": MINE}),
-            "all_url": reverse("content_review"),
+            "mine_url": reverse("content_review:index") + "?" + urlencode({"visa": MINE}),
+            "all_url": reverse("content_review:index"),
         }
+
+
+class ContentReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return content_review_policy.user_has_permission(request.user, REVIEW)
+
+
+class ContentReviewViewSet(ViewSet):
+    name = "content_review"
+    url_prefix = "innehall-att-se-over"
+    icon = "clipboard-list"
+    menu_label = _("Content to review")
+    menu_name = "content-review"
+    menu_order = 160
+    add_to_admin_menu = True
+    menu_item_class = ContentReviewMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", ContentReviewView.as_view(), name="index"),
+            path("hanterad/", MarkHandledView.as_view(), name="handled"),
+        ]
+
+
+content_review_viewset = ContentReviewViewSet()

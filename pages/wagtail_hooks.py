@@ -1,12 +1,10 @@
 """Admin menus for the content editors keep current, and content review ("Content to review")."""
 
 from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,7 +20,7 @@ from pages.models import (
     ServiceArea,
 )
 from pages.review import may_review_content
-from pages.review_views import ContentReviewPanel, ContentReviewView, MarkHandledView
+from pages.review_views import ContentReviewPanel, content_review_viewset
 
 
 class ServiceAreaViewSet(SnippetViewSet):
@@ -123,28 +121,9 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
 # --- Content review: flags on pages and FAQ, pages past their review date -------------------------
 
 
-class ContentReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_review_content(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_content_review_urls():
-    return [
-        path("innehall-att-se-over/", ContentReviewView.as_view(), name="content_review"),
-        path("innehall-att-se-over/hanterad/", MarkHandledView.as_view(), name="content_review_handled"),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_content_review_menu_item():
-    return ContentReviewMenuItem(
-        _("Content to review"),
-        reverse("content_review"),
-        name="content-review",
-        icon_name="clipboard-list",
-        order=160,
-    )
+@hooks.register("register_admin_viewset")
+def register_content_review_viewset():
+    return content_review_viewset
 
 
 @hooks.register("construct_homepage_panels")

@@ -38,8 +38,13 @@ REACHABLE = """
         const label = (th.innerText || th.getAttribute("aria-label") || "?").trim();
         if (!onScreen && !scrollable) unreachable.push(label);
     }
+    // The header's buttons (Next case, Log a contact, More with the exports) are all in view.
+    const headerCut = [...document.querySelectorAll("header .w-header-button, header [data-w-dropdown-target=toggle]")]
+        .filter(el => { const box = el.getBoundingClientRect(); return box.left < 0 || box.right > width + 0.5; })
+        .map(el => (el.innerText || el.getAttribute("aria-label") || "?").trim());
     return {
         unreachable,
+        headerCut,
         columns: table.querySelectorAll("thead th").length,
         pageScrollsSideways: document.documentElement.scrollWidth > width + 0.5,
     };
@@ -59,6 +64,7 @@ def test_every_queue_column_is_reachable(site, browser, name, viewport, scale):
         assert found["columns"] >= 10
         assert found["unreachable"] == [], f"{name}: columns out of reach: {found['unreachable']}"
         assert not found["pageScrollsSideways"], f"{name}: the page scrolls sideways"
+        assert found["headerCut"] == [], f"{name}: header buttons out of view: {found['headerCut']}"
 
         region = page.locator("main [role=region]:has(table.listing)")
         if region.count():

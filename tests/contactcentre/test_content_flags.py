@@ -382,7 +382,7 @@ def test_mark_as_handled_removes_the_item_from_the_open_list(client, editor, sta
     content_flags.flag_from_case(staff["agent"], case, faq=faq, reason="wrong", comment="z")
     client.force_login(editor)
 
-    response = client.post(reverse("content_review_handled"), {"kind": "page", "pk": page.pk, "visa": "mina"})
+    response = client.post(reverse("content_review:handled"), {"kind": "page", "pk": page.pk, "visa": "mina"})
 
     assert response.status_code == 302 and response["Location"] == REVIEW_URL + "?visa=mina"
     handled = ContentFlag.objects.filter(page=page)
@@ -411,7 +411,7 @@ def test_mark_handled_one_flag_and_refuse_non_editors(editor, staff, case, page)
 @pytest.mark.usefixtures("demo")
 def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
-    response = signed_in("agent").post(reverse("content_review_handled"), {"kind": "page", "pk": page.pk})
+    response = signed_in("agent").post(reverse("content_review:handled"), {"kind": "page", "pk": page.pk})
     assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect with a message
     assert response.get("Location") != REVIEW_URL
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
@@ -421,9 +421,9 @@ def test_an_agent_cannot_mark_flags_handled(signed_in, staff, case, page):
 def test_marking_an_unknown_item_changes_nothing(client, editor, staff, case, page):
     content_flags.flag_from_case(staff["agent"], case, page=page, reason="outdated", comment="x")
     client.force_login(editor)
-    response = client.post(reverse("content_review_handled"), {"kind": "case", "pk": case.pk})
+    response = client.post(reverse("content_review:handled"), {"kind": "case", "pk": case.pk})
     assert response.status_code == 302
-    assert client.post(reverse("content_review_handled"), {"kind": "faq", "pk": 0}).status_code == 404
+    assert client.post(reverse("content_review:handled"), {"kind": "faq", "pk": 0}).status_code == 404
     assert ContentFlag.objects.filter(page=page, handled_at__isnull=True).count() == 1
 
 
@@ -475,6 +475,40 @@ def test_the_demo_has_a_few_pages_past_review_and_most_not():
                 reviewed.last_reviewed + dt.timedelta(days=365),
                 reviewed.last_reviewed + dt.timedelta(days=90),
             )
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_flagged_items_export_as_xlsx_and_csv_without_the_agents_comments(
+    client, editor, staff, case, page
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    content_flags.flag_from_case(
+        staff["agent"], case, page=page, reason="wrong", comment="Tolvan säger att numret är fel."
+    )
+    client.force_login(editor)
+    html = client.get(REVIEW_URL, {"visa": "mina"}).content.decode()
+    assert "?visa=mina&amp;export=xlsx" in html and "?visa=mina&amp;export=csv" in html
+
+    xlsx = client.get(REVIEW_URL, {"visa": "mina", "export": "xlsx"})
+    assert xlsx["Content-Disposition"] == 'attachment; filename="innehall-att-se-over.xlsx"'
+    rows = list(load_workbook(BytesIO(xlsx.getvalue())).active.values)
+    assert rows[0][:4] == ("Sida eller fråga", "Titel", "Ansvarig redaktör", "Öppna flaggningar")
+    assert rows[1][:5] == ("Sida", page.title, editor.get_full_name() or editor.get_username(), 1, 1)
+    assert len(rows) == 2  # "mine" holds for the export too
+    csv = client.get(REVIEW_URL, {"export": "csv"}).getvalue().decode()
+    assert page.title in csv
+    for body in (repr(rows), csv):
+        assert "Tolvan" not in body  # a comment may quote a citizen: it stays in the admin
+
+
+@pytest.mark.usefixtures("demo")
+def test_someone_who_may_not_review_cannot_export(signed_in, staff, case, page):
+    content_flags.flag_from_case(staff["agent"], case, page=page, reason="wrong", comment="x")
+    response = signed_in("agent").get(REVIEW_URL, {"export": "csv"})
+    assert response.status_code in (302, 403)
 
 
 # --- Who sees the list, and the dashboard ---------------------------------------------------------------

@@ -128,7 +128,7 @@ def test_every_datetime_attribute_in_public_and_staff_pages_is_valid_html(client
     client.force_login(admin)
     bodies.append(client.get(reverse("contactcentre_admin:index")).content.decode())
     bodies += [client.get(reverse("contactcentre_admin:detail", args=[c.pk])).content.decode() for c in cases]
-    bodies.append(client.get(reverse("content_review")).content.decode())
+    bodies.append(client.get(reverse("content_review:index")).content.decode())
     values = [value for body in bodies for value in DATETIME_ATTRIBUTE.findall(body)]
     assert len(values) > 10
     assert [value for value in values if not VALID_DATETIME.fullmatch(value)] == []

@@ -107,3 +107,16 @@ def test_scripts_run_exports_the_base_url_from_host_and_port():
     assert run() == "http://127.0.0.1:8000"
     assert run(PORT="8123") == "http://127.0.0.1:8123"
     assert run(HOST="0.0.0.0", PORT="9000") == "http://0.0.0.0:9000"  # noqa: S104
+
+
+def test_scripts_run_passes_a_demo_password_that_starts_with_a_dash():
+    """``token_urlsafe`` may start with "-": as a separate argument argparse took it for an option."""
+    from demo.management.commands.seed_demo import Command
+
+    line = next(
+        line for line in (ROOT / "scripts" / "run").read_text().splitlines() if "manage.py seed_demo" in line
+    )
+    argument = re.search(r"--password\S*", line).group(0)
+    assert argument.startswith("--password=")
+    parser = Command().create_parser("manage.py", "seed_demo")
+    assert parser.parse_args(["--password=-_jiR6Cd"]).password == "-_jiR6Cd"
