@@ -39,8 +39,12 @@ REACHABLE = """
         if (!onScreen && !scrollable) unreachable.push(label);
     }
     // The header's buttons (Next case, Log a contact, More with the exports) are all in view.
-    const headerCut = [...document.querySelectorAll("header .w-header-button, header [data-w-dropdown-target=toggle]")]
-        .filter(el => { const box = el.getBoundingClientRect(); return box.left < 0 || box.right > width + 0.5; })
+    const buttons = "header .w-header-button, header [data-w-dropdown-target=toggle]";
+    const outOfView = el => {
+        const box = el.getBoundingClientRect();
+        return box.left < 0 || box.right > width + 0.5;
+    };
+    const headerCut = [...document.querySelectorAll(buttons)].filter(outOfView)
         .map(el => (el.innerText || el.getAttribute("aria-label") || "?").trim());
     return {
         unreachable,
