@@ -7,6 +7,12 @@ the minimal site, and those tests run together in one xdist group after the othe
 so only one worker pays for the seed and no test written for the minimal site sees the demo.
 """
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 from django.core.management import call_command
 
 import pytest
@@ -41,6 +47,41 @@ def demo(demo_municipality, db):
     """For tests about the demo municipality's content: the seeded demo, in the test's transaction."""
 
 
+ROOT = Path(__file__).resolve().parents[1]
+# Tests that run ``manage.py`` against a database of their own share one migrated copy.
+FRESH_DATABASE_GROUP = "fresh_database"
+
+
+def run_manage(database, *args, settings="portal.settings.test", extra_env=None):
+    """``manage.py`` in a subprocess on the SQLite file ``database``; its standard output."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SETTINGS_MODULE": settings,
+        **(extra_env or {}),
+    }
+    command = [sys.executable, "manage.py", *args]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # noqa: S603
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A SQLite file with the migrations only, made once per worker (use ``fresh_sqlite``)."""
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    run_manage(path, "migrate", "--noinput", "-v", "0")
+    return path
+
+
+@pytest.fixture
+def fresh_sqlite(migrated_sqlite, tmp_path):
+    """A fresh migrated database file of this test's own, nothing else in it."""
+    path = tmp_path / "fresh.sqlite3"
+    shutil.copyfile(migrated_sqlite, path)
+    return path
+
+
 def _is_demo(item):
     return "demo_municipality" in getattr(item, "fixturenames", ())
 
@@ -54,6 +95,8 @@ def pytest_itemcollected(item):
     # browser tests against their one server.
     if _is_browser(item):
         item.add_marker(pytest.mark.xdist_group("browser"))
+    elif "migrated_sqlite" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group(FRESH_DATABASE_GROUP))
     elif _is_demo(item):
         item.add_marker(pytest.mark.xdist_group("demo"))
 

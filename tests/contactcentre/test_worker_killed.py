@@ -10,7 +10,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 from django.core import mail
 
@@ -19,9 +18,10 @@ import pytest
 from contactcentre import tasks
 from contactcentre.models import CaseEvent
 from contactcentre.services import NewCase, open_case
+from tests.conftest import ROOT, run_manage
 from tests.contactcentre.smtp_servers import RecordingSMTPServer
 
-ROOT = Path(__file__).resolve().parents[2]
+WORKER_SETTINGS = "tests.contactcentre.worker_settings"
 OPEN_CASE = """
 from contactcentre.services import NewCase, open_case
 case, _ = open_case(NewCase(title="Fråga om bygglov", contact_email="tolvan@example.com"))
@@ -29,28 +29,20 @@ print(case.pk)
 """
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    path = tmp_path_factory.mktemp("worker") / "db.sqlite3"
-    return path
-
-
 def manage(database, smtp_port, *args, wait=True):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.contactcentre.worker_settings",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp_port),
-    }
-    command = [sys.executable, "manage.py", *args]
+    smtp = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port)}
     if not wait:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": WORKER_SETTINGS,
+            "DATABASE_URL": f"sqlite:///{database}",
+            **smtp,
+        }
+        command = [sys.executable, "manage.py", *args]
         return subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+        )  # noqa: S603
+    return run_manage(database, *args, settings=WORKER_SETTINGS, extra_env=smtp)
 
 
 def task_states(database):
@@ -62,9 +54,9 @@ def task_states(database):
         return sorted(row[0] for row in rows)
 
 
-def test_a_killed_worker_s_receipt_is_sent_once_by_the_next_worker(database):
+def test_a_killed_worker_s_receipt_is_sent_once_by_the_next_worker(fresh_sqlite):
+    database = fresh_sqlite
     with RecordingSMTPServer() as smtp:
-        manage(database, smtp.port, "migrate", "--noinput", "-v", "0")
         case_id = int(manage(database, smtp.port, "shell", "--no-imports", "-c", OPEN_CASE).split()[-1])
         assert task_states(database) == ["READY"]
 

@@ -5,11 +5,7 @@ second run changes nothing; a person given only one of its groups can do what th
 """
 
 import json
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
+import shutil
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -23,8 +19,8 @@ import pytest
 from contactcentre.models import Case, DepartmentGroup
 from pages.models import Department
 from portal import roles
+from tests.conftest import run_manage
 
-ROOT = Path(__file__).resolve().parents[2]
 DUMP = """
 import json
 from django.contrib.auth.models import Group
@@ -45,30 +41,29 @@ print(json.dumps({
 """
 
 
-def manage(database, *args):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+SETUP_TWICE = f"""
+import io, json
+from django.core.management import call_command
+outputs, dumps = [], []
+for _ in range(2):
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    outputs.append(out.getvalue())
+    exec({DUMP!r}.replace("print(", "dumps.append(", 1))
+print(json.dumps({{"outputs": outputs, "dumps": [json.loads(dump) for dump in dumps]}}))
+"""
 
 
 @pytest.fixture(scope="module")
-def fresh_database():
-    """A database with the migrations only, and setup_roles run once and then again."""
-    with tempfile.TemporaryDirectory() as directory:
-        database = Path(directory) / "fresh.sqlite3"
-        manage(database, "migrate", "--noinput", "-v", "0")
-        first_output = manage(database, "setup_roles")
-        first = json.loads(manage(database, "shell", "--no-imports", "-c", DUMP).strip().splitlines()[-1])
-        second_output = manage(database, "setup_roles")
-        second = json.loads(manage(database, "shell", "--no-imports", "-c", DUMP).strip().splitlines()[-1])
-        yield {"first": first, "second": second, "outputs": (first_output, second_output)}
+def fresh_database(migrated_sqlite, tmp_path_factory):
+    """A database with the migrations only, and setup_roles run once and then again (one process)."""
+    database = tmp_path_factory.mktemp("roles") / "fresh.sqlite3"
+    shutil.copyfile(migrated_sqlite, database)
+    found = json.loads(
+        run_manage(database, "shell", "--no-imports", "-c", SETUP_TWICE).strip().splitlines()[-1]
+    )
+    first, second = found["dumps"]
+    return {"first": first, "second": second, "outputs": tuple(found["outputs"])}
 
 
 def test_a_fresh_database_gets_the_groups_with_exactly_their_permissions(fresh_database):
