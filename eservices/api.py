@@ -33,7 +33,7 @@ from contactcentre.tasks import lookup_url, status_url
 from contactcentre.tokens import status_code
 from core import ratelimit
 from core.api import ErrorOut
-from eservices import registry
+from eservices import catalogue
 from eservices.schema import FILE_NAME_MAX_LENGTH, body_limit, multiple_files, submission_schema
 from eservices.submission import build_new_case
 from pages.models import ServiceArea
@@ -110,7 +110,7 @@ SUBMISSION_BODY = {
 )
 def list_eservices(request):
     names = _service_area_names()
-    return [_eservice_out(eservice, names) for eservice in registry.all_eservices()]
+    return [_eservice_out(eservice, names) for eservice in catalogue.all_eservices()]
 
 
 @router.get(
@@ -148,7 +148,7 @@ def _service_area_names() -> dict[int, str]:
 
 def _eservice_or_404(slug: str):
     try:
-        return registry.get(slug)
+        return catalogue.get(slug)
     except KeyError:
         raise Http404 from None
 

@@ -27,6 +27,7 @@ def save_draft(*, page, eservice, run, storage_data: dict, email: str, language:
         draft = Draft.objects.create(
             page=page,
             eservice=eservice.slug,
+            revision=eservice.revision,
             run_id=run,
             storage=storage_data,
             email=email,

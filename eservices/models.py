@@ -3,18 +3,22 @@
 import uuid
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from eservices import printable, registry
+from wagtail_localize.fields import SynchronizedField
+
+from eservices import printable, registry, versions
+from eservices.steps import StepsBlock
 from eservices.wizard import remember_run, start_assisted_run, wizard_view
 from pages.models import ServiceArea
 from pages.models.mixins import LeaveQuicklyMixin
@@ -25,7 +29,15 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     """An e-service: the start page with what the citizen needs to know, then its steps."""
 
-    eservice = models.CharField(_("e-service"), max_length=80, choices=registry.choices)
+    eservice = models.CharField(
+        _("coded e-service"),
+        max_length=80,
+        choices=registry.choices,
+        blank=True,
+        help_text=_(
+            "Only for the e-services still written by developers. Leave empty to build it on the Form tab."
+        ),
+    )
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
     before_you_start = RichTextField(
         _("before you start"),
@@ -40,13 +52,117 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         help_text=_("Shown beside every step: where to get help filling in the form."),
     )
 
+    # --- the form built in the admin (eservices.builder), when ``eservice`` is empty ------------
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences: what the citizen can do here.")
+    )
+    steps = StreamField(StepsBlock(), blank=True, verbose_name=_("steps"))
+    title_question = models.CharField(
+        _("case title from the question"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The machine name of a question whose answer follows the e-service's name in the case title."
+        ),
+    )
+    service_area = models.ForeignKey(
+        "pages.ServiceArea",
+        verbose_name=_("service area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "pages.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where its cases go. Empty: the service area's department."),
+    )
+    handling_time = models.TextField(_("handling time"), blank=True)
+    next_steps = models.TextField(_("what happens next"), blank=True)
+    first_contact_possible = models.BooleanField(
+        _("can be resolved at first contact"),
+        default=True,
+        help_text=_("Untick for cases that always need a case officer, such as a call-back."),
+    )
+    statistics_question = models.CharField(
+        _("statistics by the question"),
+        max_length=40,
+        blank=True,
+        help_text=_("The machine name of a choice question the statistics count the cases by."),
+    )
+    data_collected = models.TextField(_("personal data collected"), blank=True)
+    purpose = models.TextField(_("purpose"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    controller = models.CharField(_("controller (committee)"), max_length=200, blank=True)
+    retention_days = models.PositiveIntegerField(
+        _("keep cases for (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: cases are kept (official records)."),
+    )
+    retention_rule = models.CharField(
+        _("retention decision"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example “Kept for two years, then removed (retention decision KS 2025:12).”"),
+    )
+    sensitive = models.BooleanField(
+        _("sensitive"), default=False, help_text=_("Shows “Leave this page quickly” on every step.")
+    )
+    schema_version = models.PositiveIntegerField(_("form version"), default=1, editable=False)
+
     content_panels = Page.content_panels + [
         FieldPanel("eservice"),
+        FieldPanel("summary"),
         FieldPanel("intro"),
         FieldPanel("before_you_start"),
         FieldPanel("help_text"),
     ]
+    form_panels = [
+        FieldPanel("steps"),
+        FieldPanel("title_question"),
+    ]
+    handling_panels = [
+        FieldPanel("service_area"),
+        FieldPanel("department"),
+        FieldPanel("handling_time"),
+        FieldPanel("next_steps"),
+        FieldPanel("first_contact_possible"),
+        FieldPanel("statistics_question"),
+        MultiFieldPanel(
+            [
+                FieldPanel("data_collected"),
+                FieldPanel("purpose"),
+                FieldPanel("legal_basis"),
+                FieldPanel("controller"),
+                FieldPanel("retention_days"),
+                FieldPanel("retention_rule"),
+                FieldPanel("sensitive"),
+            ],
+            heading=_("Data protection and retention"),
+        ),
+    ]
     promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(form_panels, heading=_("Form")),
+            ObjectList(handling_panels, heading=_("Handling")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    # Machine names are keys in the answers: the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("eservice"),
+        SynchronizedField("title_question"),
+        SynchronizedField("statistics_question"),
+    ]
     template = "eservices/eservice_page.html"
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
     subpage_types = []
@@ -56,7 +172,24 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     @cached_property
     def definition(self):
-        return registry.get(self.eservice)
+        """What the wizard, the API and the printable PDF run: coded, or built from this page."""
+        if self.eservice:
+            return registry.get(self.eservice)
+        return versions.built(self)
+
+    def clean(self):
+        super().clean()
+        if not self.eservice and not len(self.steps):
+            raise ValidationError({"steps": _("Build the form's steps here, or choose a coded e-service.")})
+        if self.eservice:
+            return
+        asked = versions.question_names(self)
+        for field in ("title_question", "statistics_question"):
+            name = getattr(self, field)
+            if name and name not in asked:
+                raise ValidationError(
+                    {field: _("No question has the machine name “%(name)s”.") % {"name": name}}
+                )
 
     def leave_quickly_by_default(self) -> bool:
         # An e-service also follows the area its cases go to, wherever the page is placed.
@@ -89,6 +222,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     def start(self, request):
         run = uuid.uuid4()
         remember_run(request, run)
+        versions.pin(request, run, self.definition)
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
     @path("besok/", name="assisted")
@@ -99,6 +233,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
             return redirect_to_login(request.get_full_path(), login_url="wagtailadmin_login")
         run = uuid.uuid4()
         start_assisted_run(request, run)
+        versions.pin(request, run, self.definition)
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
     @path("spara/<uuid:run>/", name="save")
@@ -115,7 +250,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     @path("steg/<uuid:run>/<slug:step>/", name="step")
     def step(self, request, run, step):
-        return wizard_view(self.definition)(request, run=run, step=step, page=self)
+        return wizard_view(versions.for_run(request, self, run))(request, run=run, step=step, page=self)
 
 
 class Draft(models.Model):
@@ -123,6 +258,8 @@ class Draft(models.Model):
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     eservice = models.CharField(max_length=80)
+    # The revision of an e-service built in the admin that the run was pinned to (eservices.versions).
+    revision = models.PositiveIntegerField(null=True, blank=True)
     run_id = models.UUIDField(unique=True)
     storage = models.JSONField(default=dict)
     email = models.EmailField()

@@ -66,6 +66,9 @@ class EService:
     statistics_answer: tuple[str, str] | None = None
     # Builds the case title and contact details from all cleaned answers.
     describe: Callable[[dict], dict] = field(default=lambda answers: {})
+    # The page revision an e-service built in the admin was made from (``eservices.builder``).
+    revision: int | None = None
+    fingerprint: str = ""  # a hash of its content: equal content, one wizard (``eservices.versions``)
 
     def case_facts(self, answers: dict) -> dict:
         """The NewCase fields this e-service declares, for cases opened from ``answers`` (by step)."""
@@ -84,6 +87,11 @@ class EService:
     @property
     def version(self) -> str:
         return f"{self.slug}{SCHEMA_VERSION_SEPARATOR}{self.schema_version}"
+
+    @property
+    def key(self) -> str:
+        """One form: a coded e-service's version, or a built one's content."""
+        return f"{self.version}#{self.fingerprint}" if self.fingerprint else self.version
 
 
 _REGISTRY: dict[str, EService] = {}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core.forms import messages
-from eservices import drafts
+from eservices import drafts, versions
 from eservices.forms import StepForm
 from eservices.wizard import owns_run, remember_run, session_key
 
@@ -31,7 +31,7 @@ def _step_url(page, run, step):
 
 @never_cache
 def save_draft_view(request, page, run):
-    eservice = page.definition
+    eservice = versions.for_run(request, page, run)
     if not owns_run(request, run):
         return redirect(page.url + page.reverse_subpage("start"))
     stored = request.session.get(session_key(eservice, run)) or {}
@@ -68,8 +68,13 @@ def resume_draft_view(request, page, draft_id, token):
     draft = drafts.take_draft(draft_id, token)
     if draft is None or draft.page_id != page.pk:
         return TemplateResponse(request, "eservices/draft_invalid.html", {"page": page}, status=404)
-    eservice = page.definition
     remember_run(request, draft.run_id)
+    if draft.revision is not None:
+        request.session[versions.SESSION_REVISIONS] = {
+            **request.session.get(versions.SESSION_REVISIONS, {}),
+            str(draft.run_id): draft.revision,
+        }
+    eservice = versions.for_run(request, page, draft.run_id)
     request.session[session_key(eservice, draft.run_id)] = draft.storage
     step = draft.storage.get("step") or eservice.steps[0].name
     return redirect(_step_url(page, draft.run_id, step))

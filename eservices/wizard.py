@@ -488,6 +488,6 @@ _VIEWS = {}
 
 def wizard_view(eservice):
     """One view function per e-service, built once."""
-    if eservice.slug not in _VIEWS:
-        _VIEWS[eservice.slug] = EServiceWizard.for_eservice(eservice)
-    return _VIEWS[eservice.slug]
+    if eservice.key not in _VIEWS:
+        _VIEWS[eservice.key] = EServiceWizard.for_eservice(eservice)
+    return _VIEWS[eservice.key]

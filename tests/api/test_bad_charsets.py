@@ -18,7 +18,7 @@ CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/
 @given(
     content_type=st.sampled_from(CONTENT_TYPES),
     charset=st.one_of(
-        st.sampled_from(["latin-1", "utf-16", "utf-32", "cp1252", "bogus", "utf-8"]),
+        st.sampled_from(["latin-1", "utf-16", "utf-32", "cp1252", "bogus", "utf-8", "undefined", "base64"]),
         st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=20),
     ),
     body=st.one_of(st.binary(max_size=200), st.text(max_size=60).map(lambda text: text.encode("utf-16"))),

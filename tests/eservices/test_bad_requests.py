@@ -57,7 +57,7 @@ def _first_step(run):
     return run.first_url.rstrip("/").rsplit("/", 1)[1]
 
 
-@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "utf-32"])
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "utf-32", "undefined", "UNDEFINED", "base64"])
 def test_a_body_in_another_charset_gets_our_400_page(charset):
     page = EServicePage.objects.get(eservice="fraga-kontaktcenter", locale__language_code="sv")
     run = StrictRun(page)
