@@ -14,7 +14,7 @@ from django.utils import translation
 from eservices import validators
 from eservices.conditions import Condition
 from eservices.definitions.common import NoticeStepForm, shorten
-from eservices.questions import ConsentBlock, ShortTextBlock, question_blocks
+from eservices.questions import ConsentBlock, EmailBlock, PhoneBlock, ShortTextBlock, question_blocks
 from eservices.registry import DataProtection, EService, Step
 
 
@@ -104,9 +104,9 @@ def _contact_fields(where) -> dict:
     found = {}
     for field_name, (step, block, question) in where.items():
         kind = None
-        if block.__class__.__name__ == "EmailBlock":
+        if isinstance(block, EmailBlock):
             kind = "email"
-        elif block.__class__.__name__ == "PhoneBlock":
+        elif isinstance(block, PhoneBlock):
             kind = "phone"
         elif isinstance(block, ShortTextBlock) and question.get("autocomplete") == "name":
             kind = "name"

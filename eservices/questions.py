@@ -8,10 +8,9 @@ the block is saved and then kept, so an editor never types one and a changed lab
 change the answers' shape.
 """
 
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -210,7 +209,7 @@ class DateField(forms.DateField):
         super().validate(value)
         if value in self.empty_values:
             return
-        today = dt.date.today()
+        today = timezone.localdate()  # the municipality's day, not the server's
         if self.when == "past" and value > today:
             raise ValidationError(_("Enter a date that is today or earlier"), code="future")
         if self.when == "future" and value < today:
