@@ -55,8 +55,8 @@ from contactcentre.models.cases import Channel, Priority, Status
 from contactcentre.services import NewCase, open_case
 from demo import content
 from demo.content import load
-from eservices import registry as eservice_registry
-from eservices.definitions.ring_upp_mig import RING_UPP_MIG, CallWindow, half_days, next_working_day
+from eservices import catalogue
+from eservices.call_back import CallWindow, half_days, next_working_day
 from pages.models import ContentFlag, MunicipalitySettings
 
 # The numbers and the words live in demo/data/cases/: settings.yaml, canned_replies.sv.yaml,
@@ -298,6 +298,13 @@ class CaseFactory:
         closes = dt.time(closing_hour(day))
         return dt.datetime.combine(day, closes, self.tz) - dt.timedelta(minutes=1)
 
+    def eservice(self, slug):
+        """The e-service (built from its demo page) a case comes through; looked up once per seed."""
+        found = self.__dict__.setdefault("_eservices", {})
+        if slug not in found:
+            found[slug] = catalogue.get(slug)
+        return found[slug]
+
     def play(self, plan):
         """Open the case and work it with the staff actions, as far as the present allows."""
         scenario, channel, words, logger = plan["scenario"], plan["channel"], plan["words"], plan["logger"]
@@ -318,7 +325,7 @@ class CaseFactory:
             NewCase(
                 title=title,
                 eservice=eservice,
-                **(eservice_registry.get(eservice).case_facts(answers) if eservice else {}),
+                **(self.eservice(eservice).case_facts(answers) if eservice else {}),
                 answers=answers,
                 form_snapshot=snapshot(eservice, channel, title, text),
                 channel=channel,
@@ -680,6 +687,7 @@ def _ascii(name):
 TALLY_SEED = _settings["tally_seed"]
 TALLY_COUNT = _settings["tally_count"]
 CALLBACK_COUNT = _settings["callback_count"]
+CALL_BACK_ESERVICE = "ring-upp-mig"
 CALLBACK_ABOUT = _words["callback_about"]
 
 
@@ -728,15 +736,16 @@ def build_demo_tallies(builder):
 
 
 def build_demo_callbacks(builder):
-    if Case.objects.filter(eservice=RING_UPP_MIG.slug).exists():
+    if Case.objects.filter(eservice=CALL_BACK_ESERVICE).exists():
         return
+    call_back = catalogue.get(CALL_BACK_ESERVICE)
     rng = random.Random(TALLY_SEED + 1)  # noqa: S311 -- reproducible demo data, not secrets
     tz = timezone.get_default_timezone()
     now = timezone.now()
     latest = Case.objects.aggregate(latest=Max("received_at"))["latest"] or now - dt.timedelta(hours=1)
     gap = (now - dt.timedelta(minutes=1) - latest) / (CALLBACK_COUNT + 1)
-    area = builder.areas[RING_UPP_MIG.service_area_digit]
-    department = builder.departments[RING_UPP_MIG.department]
+    area = builder.areas[call_back.service_area_digit]
+    department = builder.departments[call_back.department]
     opened = []
     for number in range(1, CALLBACK_COUNT + 1):
         received = latest + gap * number
@@ -751,8 +760,8 @@ def build_demo_callbacks(builder):
         case, _ = open_case(
             NewCase(
                 title=title,
-                eservice=RING_UPP_MIG.slug,
-                first_contact_possible=RING_UPP_MIG.first_contact_possible,
+                eservice=call_back.slug,
+                first_contact_possible=call_back.first_contact_possible,
                 answers={"arende": {"arende": title, "beskrivning": text}},
                 form_snapshot={**snapshot("", Channel.WEB, title, text), "title": "Ring upp mig"},
                 channel=Channel.WEB,
@@ -760,7 +769,7 @@ def build_demo_callbacks(builder):
                 department=department,
                 contact_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 contact_phone=phone,
-                retain_for_days=RING_UPP_MIG.retention_days,
+                retain_for_days=call_back.retention_days,
             )
         )
         opened.append((case, received))

@@ -1,18 +1,28 @@
-"""The demo municipality's e-service pages, a ``seed_demo`` builder extension.
+"""The demo municipality's e-services, a ``seed_demo`` builder extension: content, not code.
 
-The pages are data in ``demo/data/eservices.sv.yaml``.
-
-Each entry places one registered e-service under its service-area page, links the
-service page that describes it and the blankett it replaces ("Fill in online").
+The pages are data in ``demo/data/eservices.sv.yaml`` (where each sits, what it links); each
+e-service's form — steps, questions, conditions, rules, handling and data-protection facts —
+is ``demo/data/eservices/<id>.sv.yaml``, in the shape an editor builds on the page's Form and
+Handling tabs (``eservices.steps``, ``eservices.questions``). ``translations.en.po`` holds their
+English texts, as a translator would give them; ``translate()`` imports them with
+wagtail-localize, the way a translator's file is imported.
 """
 
-from demo.content import load
+import uuid
+
+import polib
+from wagtail_localize.models import Translation, TranslationSource
+
+from demo.content import DATA, load
 from eservices.models import EServicePage
-from pages.models import Blankett, ServicePage
+from pages.models import Blankett, Department, ServiceArea, ServicePage
 
 _data = load("eservices")  # demo/data/eservices.sv.yaml
 EXAMPLES = _data["eservices"]
 HELP_TEXT = _data["help_text"]
+FORMS = DATA / "eservices"
+# Block ids made from names, so that a seed is the same each time (and so are translators' files).
+ID_NAMESPACE = uuid.UUID("5f0c9a53-6f0e-4c39-9d69-4f1b0b3c2a11")
 
 
 def build_eservice_pages(builder):
@@ -25,7 +35,7 @@ def build_eservice_pages(builder):
                 "slug": example["slug"],
                 "title": example["title"],
                 "fields": {
-                    "eservice": example["eservice"],
+                    **form_fields(example["form"], builder.locale),
                     "intro": example["intro"],
                     "before_you_start": example["before_you_start"],
                     "help_text": HELP_TEXT,
@@ -45,3 +55,77 @@ def build_eservice_pages(builder):
                 Blankett.objects.filter(pk=blankett.pk).update(eservice_page=page)
                 builder.mark_updated(blankett)
     builder.publish_new_pages()
+
+
+def example(form: str) -> dict:
+    """The page entry of ``demo/data/eservices.sv.yaml`` whose form is ``form``."""
+    return next(entry for entry in EXAMPLES if entry["form"] == form)
+
+
+def form_fields(form: str, locale) -> dict:
+    """An ``EServicePage``'s Form and Handling fields from ``demo/data/eservices/<form>.sv.yaml``."""
+    data = dict(load(f"eservices/{form}"))
+    digit = data.pop("service_area")
+    department = data.pop("department")
+    data["service_area"] = ServiceArea.objects.get(menu_digit=digit, locale=locale)
+    data["department"] = (
+        Department.objects.filter(name=department, locale=locale).first() if department else None
+    )
+    data["steps"] = [_child(form, step) for step in data.pop("steps")]
+    return data
+
+
+def _child(form, step):
+    """One step or exit page as StreamField data, its questions and options with ids of their own."""
+    step = dict(step)
+    kind = step.pop("type")
+    path = f"{form}/{step['name']}"
+    if kind == "step":
+        step["questions"] = [
+            _question(path, index, question) for index, question in enumerate(step["questions"])
+        ]
+        step.setdefault("rules", [])
+    step["condition"] = {"question": "", "operator": "is", "answer": "", **(step.get("condition") or {})}
+    return {"type": kind, "value": step, "id": _id(path)}
+
+
+def _question(path, index, question):
+    question = dict(question)
+    kind = question.pop("type")
+    path = f"{path}/{question.get('name', index)}"
+    if "options" in question:
+        question["options"] = [
+            {"type": "item", "value": option, "id": _id(f"{path}/{number}")}
+            for number, option in enumerate(question["options"])
+        ]
+    return {"type": kind, "value": question, "id": _id(path)}
+
+
+def _id(path) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, path))
+
+
+def translate(page: EServicePage, locale, *, user=None) -> EServicePage:
+    """The English (``locale``) version of a demo e-service page, from ``translations.<lang>.po``.
+
+    As a translator's upload: wagtail-localize exports the page's strings, the file's
+    translations are filled in by their Swedish text, imported, and the translation published.
+    Parent pages without a translation are copied (wagtail-localize's own behaviour).
+    """
+    catalogue = {
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(FORMS / f"translations.{locale.language_code}.po"))
+    }
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = catalogue.get(entry.msgid, "")
+    translation.import_po(po, user=user, tool_name="demo")
+    # Published here rather than by save_target(publish=True), which waits for the transaction's commit.
+    translation.save_target(user=user, publish=False)
+    target = page.get_translation(locale).specific
+    target.get_latest_revision().publish(user=user)
+    return type(target).objects.get(pk=target.pk)

@@ -7,15 +7,29 @@ e-services share one form engine. A built e-service is keyed by its revision
 (``eservices.versions``), whatever an editor publishes meanwhile.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from eservices import validators
 from eservices.conditions import Condition
-from eservices.definitions.common import NoticeStepForm, shorten
-from eservices.questions import ConsentBlock, EmailBlock, PhoneBlock, ShortTextBlock, question_blocks
+from eservices.forms import NoticeStepForm
+from eservices.questions import (
+    ConsentBlock,
+    EmailBlock,
+    IdentityNumberBlock,
+    PhoneBlock,
+    ServiceAreaBlock,
+    ShortTextBlock,
+    question_blocks,
+)
 from eservices.registry import DataProtection, EService, Step
+
+# "{kind}: {about|area}": answers by machine name (or step.name); a|b is the first one answered.
+TITLE_PLACEHOLDER = re.compile(r"\{([a-z0-9_.|]+)\}")
+TITLE_ANSWER_LENGTH = 120
 
 
 class ExitForm(NoticeStepForm):
@@ -29,12 +43,12 @@ class ExitForm(NoticeStepForm):
         raise ValidationError(self.exit_title, code="exit")
 
 
-def build(page, *, revision: int | None, fingerprint: str = "") -> EService:
-    """The e-service of ``page`` (an ``EServicePage`` as it is in ``revision``)."""
-    steps, where = [], {}
+def build(page, *, revision: int | None, fingerprint: str = "", version: int = 1) -> EService:
+    """The e-service of ``page`` (an ``EServicePage`` as in ``revision``); ``version``: its form's number."""
+    steps, asked = [], {}
     for child in page.steps:
         value = child.value
-        condition = _condition(value.get("condition"), where)
+        condition = _condition(value.get("condition"), asked)
         if child.block_type == "exit":
             form_class = type(
                 f"Exit_{value['name']}",
@@ -43,9 +57,8 @@ def build(page, *, revision: int | None, fingerprint: str = "") -> EService:
             )
         else:
             form_class = _step_form(value)
-            for block, question in question_blocks(value["questions"]):
-                for field_name in block.names(question):
-                    where[field_name] = (value["name"], block, question)
+            for field_name, found in questions_of(value).items():
+                asked[field_name] = asked[f"{value['name']}.{field_name}"] = found
         steps.append(
             Step(
                 value["name"],
@@ -57,7 +70,7 @@ def build(page, *, revision: int | None, fingerprint: str = "") -> EService:
         )
     area = page.service_area
     return EService(
-        slug=page.slug,
+        slug=page.eservice_slug or page.slug,
         title=page.title,
         summary=page.summary,
         service_area_digit=area.menu_digit if area else 9,
@@ -73,67 +86,143 @@ def build(page, *, revision: int | None, fingerprint: str = "") -> EService:
         next_steps=page.next_steps,
         retention_days=page.retention_days,
         retention_rule=page.retention_rule,
-        schema_version=page.schema_version,
+        schema_version=version,
         revision=revision,
         fingerprint=fingerprint,
         sensitive=page.sensitive,
         first_contact_possible=page.first_contact_possible,
-        statistics_answer=_located(page.statistics_question, where),
-        describe=Describer(page.title, _located(page.title_question, where), _contact_fields(where)),
+        statistics_answer=_located(page.statistics_question, first_asked(page)),
+        describe=Describer.of(working_language_version(page)),
     )
 
 
-def _condition(value, where) -> Condition | None:
-    if not value or not value.get("question") or value["question"] not in where:
+def questions_of(step_value) -> dict:
+    """Field name → (step name, question block, its value) of one step."""
+    return {
+        field_name: (step_value["name"], block, question)
+        for block, question in question_blocks(step_value["questions"])
+        for field_name in block.names(question)
+    }
+
+
+def first_asked(page) -> dict:
+    """Field name (and step.name) → (step, block, value): where each is first asked."""
+    found = {}
+    for child in page.steps:
+        if child.block_type == "step":
+            for field_name, where in questions_of(child.value).items():
+                found.setdefault(field_name, where)
+                found.setdefault(f"{child.value['name']}.{field_name}", where)
+    return found
+
+
+def _condition(value, asked) -> Condition | None:
+    if not value or not value.get("question") or value["question"] not in asked:
         return None
-    step, block, _question = where[value["question"]]
+    step, block, _question = asked[value["question"]]
+    name = value["question"].rsplit(".", 1)[-1]
     wanted = value.get("answer") or ""
     if isinstance(block, ConsentBlock):
         wanted = wanted == "yes"
-    return Condition(step, value["question"], value.get("operator") or "is", wanted)
+    elif isinstance(block, ServiceAreaBlock) and str(wanted).isdigit():
+        wanted = int(wanted)
+    return Condition(step, name, value.get("operator") or "is", wanted)
 
 
 def _located(question: str, where) -> tuple[str, str] | None:
     if question and question in where:
-        return where[question][0], question
+        return where[question][0], question.rsplit(".", 1)[-1]
     return None
 
 
-def _contact_fields(where) -> dict:
-    """(step, field) of the case's contact name, e-mail and phone: the first of each kind asked."""
-    found = {}
-    for field_name, (step, block, question) in where.items():
-        kind = None
-        if isinstance(block, EmailBlock):
-            kind = "email"
-        elif isinstance(block, PhoneBlock):
-            kind = "phone"
-        elif isinstance(block, ShortTextBlock) and question.get("autocomplete") == "name":
-            kind = "name"
-        if kind and kind not in found:
-            found[kind] = (step, field_name)
-    return found
+def working_language_version(page):
+    """The page in the municipality's working language, whose texts make case titles and statistics.
+
+    A case opened from the English e-service gets the same Swedish title as one from the Swedish.
+    """
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    source = (
+        type(page)
+        .objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        .first()
+    )
+    return source or page
+
+
+CONTACT_KINDS = (
+    ("email", lambda block, question: isinstance(block, EmailBlock) and not question.get("someone_else")),
+    ("phone", lambda block, question: isinstance(block, PhoneBlock) and not question.get("someone_else")),
+    (
+        "name",
+        lambda block, question: isinstance(block, ShortTextBlock) and question.get("autocomplete") == "name",
+    ),
+    ("identity_number", lambda block, question: isinstance(block, IdentityNumberBlock)),
+    ("service_area_digit", lambda block, question: isinstance(block, ServiceAreaBlock)),
+)
 
 
 class Describer:
-    """The case title and contact details from the answers, as coded e-services' ``describe`` does."""
+    """The case title, contact details and routing from the answers, as a coded ``describe`` gives them.
 
-    def __init__(self, title, title_answer, contact):
-        self.title, self.title_answer, self.contact = title, title_answer, contact
+    Contact details: the first e-mail, phone, name (a short text asking for the citizen's name)
+    and personal identity number asked. Routing: a service-area question's answer. The title:
+    the page's case title with its placeholders filled in, in the working language.
+    """
+
+    def __init__(self, title, template, where, picked):
+        self.title, self.template, self.where, self.picked = title, template, where, picked
+
+    @classmethod
+    def of(cls, page):
+        where = first_asked(page)
+        picked = {}
+        for field_name, (step, block, question) in where.items():
+            for kind, matches in CONTACT_KINDS:
+                if "." not in field_name and kind not in picked and matches(block, question):
+                    picked[kind] = (step, field_name)
+        return cls(page.title, page.case_title, where, picked)
 
     def __call__(self, answers: dict) -> dict:
-        described = {
-            kind: str((answers.get(step) or {}).get(name) or "")
-            for kind, (step, name) in self.contact.items()
-        }
-        with translation.override(settings.LANGUAGE_CODE):
-            title = str(self.title)
-        if self.title_answer:
-            step, name = self.title_answer
+        described = {"name": "", "email": "", "phone": ""}
+        for kind, (step, name) in self.picked.items():
             answer = (answers.get(step) or {}).get(name)
-            if answer:
-                title = f"{title}: {shorten(str(answer), 120)}"
-        return {"title": title, **described}
+            if kind == "service_area_digit":
+                if answer not in (None, ""):
+                    described[kind] = answer
+            else:
+                described[kind] = str(answer or "")
+        with translation.override(settings.LANGUAGE_CODE):
+            described["title"] = self.title_of(answers)
+        return described
+
+    def title_of(self, answers) -> str:
+        if not self.template:
+            return str(self.title)
+        return TITLE_PLACEHOLDER.sub(
+            lambda match: self.placeholder(match.group(1), answers), self.template
+        ).strip()
+
+    def placeholder(self, names: str, answers) -> str:
+        for name in names.split("|"):
+            if name not in self.where:
+                continue
+            step, block, question = self.where[name]
+            answer = (answers.get(step) or {}).get(name.rsplit(".", 1)[-1])
+            if answer not in (None, "", []):
+                return shorten(block.title_text(question, answer), TITLE_ANSWER_LENGTH)
+        return ""
+
+
+def title_names(template: str) -> list[str]:
+    """The machine names a case title's placeholders use."""
+    return [name for group in TITLE_PLACEHOLDER.findall(template or "") for name in group.split("|")]
+
+
+def shorten(text: str, length: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _step_form(value):
@@ -146,7 +235,7 @@ def _step_form(value):
     rules = [
         validators.VALIDATORS[name] for name in value.get("rules") or [] if name in validators.VALIDATORS
     ]
-    attributes = {**fields, "notice": tuple(notice)}
+    attributes = {**fields, "notice": tuple(notice), "rules": tuple(rule.name for rule in rules)}
     if rules:
         attributes["clean"] = _clean_with(rules)
         attributes["schema_rules"] = property(

@@ -31,6 +31,6 @@ def get(slug: str):
         return registry.get(slug)
     except KeyError:
         for page in built_pages():
-            if page.slug == slug:
+            if (page.eservice_slug or page.slug) == slug:
                 return page.definition
         raise

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 import phonenumbers
@@ -24,6 +25,26 @@ class StepForm(ErrorSummaryMixin, forms.Form):
     template_name = "eservices/forms/form.html"
     required_css_class = "field--required"
     error_css_class = "field--error"
+
+
+class NoticeStepForm(StepForm):
+    """A step that shows short notices (GOV.UK "inset text", an editor's information texts) above its fields.
+
+    The notice is part of the form's own HTML, so the step template needs nothing new.
+    """
+
+    notice: tuple = ()  # paragraphs
+
+    def render(self, template_name=None, context=None, renderer=None):
+        fields = super().render(template_name=template_name, context=context, renderer=renderer)
+        if not self.notice:
+            return fields
+        paragraphs = format_html_join("", "<p>{}</p>", ((text,) for text in self.notice))
+        return format_html('<div class="notice">{}</div>{}', paragraphs, fields)
+
+    # Django binds these to RenderableMixin.render itself, so they must be bound again here.
+    __str__ = render
+    __html__ = render
 
 
 class ConfirmForm(StepForm):

@@ -17,10 +17,10 @@ from wagtail.models import Page
 
 from wagtail_localize.fields import SynchronizedField
 
-from eservices import printable, registry, versions
+from eservices import builder, preview, printable, registry, versions
 from eservices.steps import StepsBlock
 from eservices.wizard import remember_run, start_assisted_run, wizard_view
-from pages.models import ServiceArea
+from pages.models import ServiceArea, ServiceAreaPage
 from pages.models.mixins import LeaveQuicklyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -57,12 +57,23 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         _("summary"), blank=True, help_text=_("One or two sentences: what the citizen can do here.")
     )
     steps = StreamField(StepsBlock(), blank=True, verbose_name=_("steps"))
-    title_question = models.CharField(
-        _("case title from the question"),
-        max_length=40,
+    eservice_slug = models.SlugField(
+        _("e-service id"),
+        max_length=80,
         blank=True,
         help_text=_(
-            "The machine name of a question whose answer follows the e-service's name in the case title."
+            "Its name in the API and on its cases, for example “felanmalan”. Made from the page's slug "
+            "the first time you save; keep it once cases exist."
+        ),
+    )
+    case_title = models.CharField(
+        _("case title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How its cases are titled in the queue, with answers in braces by their machine name, for "
+            "example “{kind}: {location}”; “{about|area}” takes the first one answered. Empty: the page "
+            "title."
         ),
     )
     service_area = models.ForeignKey(
@@ -114,7 +125,6 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     sensitive = models.BooleanField(
         _("sensitive"), default=False, help_text=_("Shows “Leave this page quickly” on every step.")
     )
-    schema_version = models.PositiveIntegerField(_("form version"), default=1, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("eservice"),
@@ -125,7 +135,8 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     ]
     form_panels = [
         FieldPanel("steps"),
-        FieldPanel("title_question"),
+        FieldPanel("case_title"),
+        FieldPanel("eservice_slug"),
     ]
     handling_panels = [
         FieldPanel("service_area"),
@@ -160,10 +171,18 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     # Machine names are keys in the answers: the same in every language.
     override_translatable_fields = [
         SynchronizedField("eservice"),
-        SynchronizedField("title_question"),
+        SynchronizedField("eservice_slug"),
+        SynchronizedField("case_title"),
         SynchronizedField("statistics_question"),
     ]
     template = "eservices/eservice_page.html"
+    # What an editor checks before publishing (Wagtail's preview panel lists these).
+    preview_modes = [
+        ("", _("Start page")),
+        ("steps", _("Every step and the check page")),
+        ("receipt", _("Receipt")),
+        ("printable", _("Printable PDF")),
+    ]
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
     subpage_types = []
 
@@ -183,13 +202,28 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
             raise ValidationError({"steps": _("Build the form's steps here, or choose a coded e-service.")})
         if self.eservice:
             return
+        if not self.eservice_slug:
+            self.eservice_slug = self.slug
         asked = versions.question_names(self)
-        for field in ("title_question", "statistics_question"):
-            name = getattr(self, field)
-            if name and name not in asked:
-                raise ValidationError(
-                    {field: _("No question has the machine name “%(name)s”.") % {"name": name}}
-                )
+        names = {
+            "case_title": builder.title_names(self.case_title),
+            "statistics_question": [self.statistics_question],
+        }
+        for field, found in names.items():
+            for name in found:
+                if name and name not in asked:
+                    raise ValidationError(
+                        {field: _("No question has the machine name “%(name)s”.") % {"name": name}}
+                    )
+        twin = (
+            EServicePage.objects.filter(eservice_slug=self.eservice_slug, locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .first()
+        )
+        if twin:
+            raise ValidationError(
+                {"eservice_slug": _("The e-service “%(title)s” already has this id.") % {"title": twin.title}}
+            )
 
     def leave_quickly_by_default(self) -> bool:
         # An e-service also follows the area its cases go to, wherever the page is placed.
@@ -197,7 +231,25 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         area_is_confidential = ServiceArea.objects.filter(
             menu_digit=definition.service_area_digit, confidential=True
         ).exists()
-        return definition.sensitive or super().leave_quickly_by_default() or area_is_confidential
+        # And the place of the page: under a confidential area (its own service_area is where cases go).
+        placed_in_confidential = (
+            self.pk is not None
+            and ServiceAreaPage.objects.ancestor_of(self).filter(service_area__confidential=True).exists()
+        )
+        return (
+            definition.sensitive
+            or super().leave_quickly_by_default()
+            or area_is_confidential
+            or placed_in_confidential
+        )
+
+    def serve_preview(self, request, mode_name):
+        """The start page, every step (with its condition), the check page, the receipt or the PDF."""
+        if mode_name == "printable":
+            return self.printable(request)
+        if mode_name in ("steps", "receipt"):
+            return preview.render(request, self, mode_name)
+        return super().serve_preview(request, mode_name)
 
     # --- routes ---------------------------------------------------------------
     @path("")
@@ -251,6 +303,32 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
     @path("steg/<uuid:run>/<slug:step>/", name="step")
     def step(self, request, run, step):
         return wizard_view(versions.for_run(request, self, run))(request, run=run, step=step, page=self)
+
+
+class FormVersion(models.Model):
+    """One shape of an e-service's form, numbered: the ``@n`` of its API schema and of its cases' snapshot.
+
+    The shape is what a client of the form depends on — steps, machine names, question types,
+    required, options, conditions, rules — and not the texts, so a corrected hint or a
+    translation keeps the number while a removed question gets the next one
+    (docs/decisions/0008-eservice-versions.md). Recorded when a revision is published.
+    """
+
+    translation_key = models.UUIDField(db_index=True)  # the e-service in every language
+    shape = models.CharField(max_length=64)
+    number = models.PositiveIntegerField()
+    revision = models.PositiveIntegerField(null=True, blank=True)  # the first revision with this shape
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-service form version")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "shape"], name="one_number_per_shape"),
+            models.UniqueConstraint(fields=["translation_key", "number"], name="one_shape_per_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key}@{self.number}"
 
 
 class Draft(models.Model):

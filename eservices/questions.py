@@ -9,6 +9,7 @@ change the answers' shape.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +19,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.forms import messages
+from eservices import call_back
 from eservices.forms import (
     NO_SENSITIVE_DETAILS,
     DateInput,
@@ -25,6 +27,7 @@ from eservices.forms import (
     PhoneNumberField,
     PhotoField,
 )
+from pages.models import ServiceArea
 
 NAME_MAX = 40
 
@@ -48,13 +51,21 @@ class QuestionBlock(blocks.StructBlock):
     """Label, hint, required and its message, and a machine name the editor does not type."""
 
     label = blocks.CharBlock(label=_("Question"), max_length=200)
-    hint = blocks.TextBlock(label=_("Hint"), required=False, rows=2)
+    hint = blocks.TextBlock(label=_("Hint"), required=False, default="", rows=2)
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
     required_message = blocks.CharBlock(
         label=_("Message when it is missing"),
         required=False,
+        default="",
         max_length=200,
         help_text=_('Say what to do, for example "Enter your name" or "Select what kind of fault it is".'),
+    )
+    invalid_message = blocks.CharBlock(
+        label=_("Message when the answer is wrong"),
+        required=False,
+        default="",
+        max_length=200,
+        help_text=_("Optional: say how to write it, for example “Enter the date like 2027-03-01”."),
     )
     name = MachineNameBlock(
         label=_("Machine name"),
@@ -84,6 +95,8 @@ class QuestionBlock(blocks.StructBlock):
         return value
 
     def error_messages(self, value, **extra):
+        if value.get("invalid_message"):
+            extra["invalid"] = value["invalid_message"]
         return messages(value.get("required_message") or value["label"], **extra)
 
     def common(self, value) -> dict:
@@ -107,6 +120,15 @@ class QuestionBlock(blocks.StructBlock):
         """(value, label) of a question a condition can test; empty for free answers."""
         return []
 
+    def title_text(self, value, answer) -> str:
+        """The answer as a case title shows it (a choice by its label), in the active language."""
+        labels = {str(key): label for key, label in self.answer_options(value)}
+        if isinstance(answer, list):
+            return ", ".join(str(labels.get(str(item), item)) for item in answer)
+        if hasattr(answer, "isoformat"):
+            return answer.isoformat()
+        return str(labels.get(str(answer), answer))
+
     class Meta:
         icon = "form"
 
@@ -120,17 +142,20 @@ class ShortTextBlock(QuestionBlock):
             ("name", _("The citizen's name")),
             ("street-address", _("A street address")),
             ("organization", _("An organisation")),
+            ("off", _("Someone else's details (browsers do not fill it in)")),
         ],
-        help_text=_("Lets browsers fill it in. The name is also the case's contact name."),
+        help_text=_("Lets browsers fill it in. The citizen's name is also the case's contact name."),
+    )
+    warn_sensitive = blocks.BooleanBlock(
+        label=_("Warn against sensitive details"), required=False, default=False
     )
 
     def field(self, value):
-        attrs = {"autocomplete": value["autocomplete"]} if value.get("autocomplete") else {}
         return forms.CharField(
             max_length=value.get("max_length") or 200,
-            widget=forms.TextInput(attrs=attrs),
+            widget=forms.TextInput(attrs=_autocomplete(value)),
             error_messages=self.error_messages(value),
-            **self.common(value),
+            **sensitive_hint(self.common(value), value),
         )
 
     class Meta:
@@ -145,23 +170,40 @@ class LongTextBlock(QuestionBlock):
     warn_sensitive = blocks.BooleanBlock(
         label=_("Warn against sensitive details"), required=False, default=True
     )
+    autocomplete = blocks.ChoiceBlock(
+        label=_("What it asks for"),
+        required=False,
+        choices=[
+            ("street-address", _("The citizen's address")),
+            ("off", _("Someone else's details (browsers do not fill it in)")),
+        ],
+    )
 
     def field(self, value):
-        common = self.common(value)
-        if value.get("warn_sensitive"):
-            common["help_text"] = " ".join(
-                str(part) for part in (common["help_text"], NO_SENSITIVE_DETAILS) if part
-            )
+        length = value.get("max_length") or 4000
         return forms.CharField(
-            max_length=value.get("max_length") or 4000,
-            widget=forms.Textarea(attrs={"rows": 5}),
+            max_length=length,
+            widget=forms.Textarea(attrs={"rows": 3 if length <= 300 else 5, **_autocomplete(value)}),
             error_messages=self.error_messages(value),
-            **common,
+            **sensitive_hint(self.common(value), value),
         )
 
     class Meta:
         icon = "doc-full"
         label = _("Long text")
+
+
+def _autocomplete(value) -> dict:
+    return {"autocomplete": value["autocomplete"]} if value.get("autocomplete") else {}
+
+
+def sensitive_hint(common: dict, value) -> dict:
+    """The hint, followed by "do not write sensitive details" when the question warns."""
+    if value.get("warn_sensitive"):
+        common["help_text"] = " ".join(
+            str(part) for part in (common["help_text"], NO_SENSITIVE_DETAILS) if part
+        )
+    return common
 
 
 class NumberBlock(QuestionBlock):
@@ -282,8 +324,19 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
     none_of_these = blocks.CharBlock(
         label=_("“None of these” option"),
         required=False,
+        default="",
         max_length=200,
         help_text=_("Optional, for example “Something else”. Shown last."),
+    )
+    placeholder = blocks.CharBlock(
+        label=_("First line of a drop-down list"),
+        required=False,
+        default="",
+        max_length=200,
+        help_text=_(
+            "For example “Choose a preschool”. For a question that is not required it is the answer "
+            "“none”, for example “No second choice”."
+        ),
     )
 
     def answer_options(self, value):
@@ -296,7 +349,7 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
         widget = forms.Select if value.get("widget") == "select" else forms.RadioSelect
         choices = self.answer_options(value)
         if widget is forms.Select:
-            choices = [("", "—"), *choices]
+            choices = [("", value.get("placeholder") or "—"), *choices]
         return forms.ChoiceField(
             choices=choices, widget=widget, error_messages=self.error_messages(value), **self.common(value)
         )
@@ -340,10 +393,19 @@ class YesNoBlock(QuestionBlock):
         label = _("Yes or no")
 
 
+SOMEONE_ELSE_HELP = _(
+    "Tick when the question asks for another person's details: browsers then do not fill it in."
+)
+
+
 class EmailBlock(QuestionBlock):
+    someone_else = blocks.BooleanBlock(
+        label=_("Someone else's"), required=False, default=False, help_text=SOMEONE_ELSE_HELP
+    )
+
     def field(self, value):
         return forms.EmailField(
-            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            widget=forms.EmailInput(attrs={"autocomplete": "off" if value.get("someone_else") else "email"}),
             error_messages=self.error_messages(
                 value, invalid=_("Enter your e-mail address in the right format, like namn@exempel.se")
             ),
@@ -356,14 +418,21 @@ class EmailBlock(QuestionBlock):
 
 
 class PhoneBlock(QuestionBlock):
+    someone_else = blocks.BooleanBlock(
+        label=_("Someone else's"), required=False, default=False, help_text=SOMEONE_ELSE_HELP
+    )
+
     def field(self, value):
-        return PhoneNumberField(
+        field = PhoneNumberField(
             error_messages=self.error_messages(
                 value,
                 invalid=_("Enter a phone number we can call you on, like 070-123 45 67 or +46 70 123 45 67"),
             ),
             **self.common(value),
         )
+        if value.get("someone_else"):
+            field.widget.attrs["autocomplete"] = "off"
+        return field
 
     class Meta:
         icon = "mobile-alt"
@@ -477,6 +546,64 @@ class ConsentBlock(QuestionBlock):
         label = _("Consent (a box to tick)")
 
 
+def service_area_choices():
+    """The phone menu's service areas, by their digit (``pages.ServiceArea.menu_digit``)."""
+    return [
+        (area.menu_digit, f"{area.menu_digit} {area.name}")
+        for area in ServiceArea.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+            "menu_digit"
+        )
+    ]
+
+
+class AreaOptionBlock(blocks.StructBlock):
+    area = blocks.ChoiceBlock(label=_("Service area"), choices=service_area_choices)
+    label = blocks.CharBlock(label=_("Option"), max_length=200)
+
+
+class ServiceAreaBlock(QuestionBlock):
+    """The citizen chooses the area their message is about; the case goes to that area's department."""
+
+    options = blocks.ListBlock(AreaOptionBlock(), label=_("Options"), min_num=2)
+
+    def answer_options(self, value):
+        return [(int(option["area"]), option["label"]) for option in value.get("options") or []]
+
+    def field(self, value):
+        return forms.TypedChoiceField(
+            choices=self.answer_options(value),
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages=self.error_messages(value),
+            **self.common(value),
+        )
+
+    class Meta:
+        icon = "site"
+        label = _("Service area (routes the case)")
+
+
+class CallBackTimeBlock(QuestionBlock):
+    """When the contact centre should call: the half days still possible in the phone's opening hours."""
+
+    def field(self, value):
+        return forms.ChoiceField(
+            choices=call_back.choices,  # read again each time the form is shown or checked
+            widget=forms.RadioSelect,
+            error_messages=self.error_messages(
+                value, invalid=_("The time you chose has passed: select another time we should call you")
+            ),
+            **self.common(value),
+        )
+
+    def title_text(self, value, answer):
+        return call_back.title_text(answer)
+
+    class Meta:
+        icon = "time"
+        label = _("Time to call back")
+
+
 class InformationBlock(blocks.StructBlock):
     """Text shown on the step, not a question (GOV.UK "inset text")."""
 
@@ -501,6 +628,8 @@ class QuestionsBlock(blocks.StreamBlock):
     identity_number = IdentityNumberBlock()
     photos = FileBlock()
     consent = ConsentBlock()
+    service_area = ServiceAreaBlock()
+    call_back_time = CallBackTimeBlock()
     information = InformationBlock()
 
 

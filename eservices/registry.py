@@ -1,9 +1,11 @@
-"""Every e-service, defined in code and registered here by its slug.
+"""What an e-service is at run time (``EService``), and the few written in code, registered by slug.
 
 An e-service is its steps (one form class each, some shown only when a condition on
 earlier answers holds), where its cases go, how long they are kept, and the
 data-protection facts shown before the citizen starts. The wizard, the API and the
-printable version all read the same definition.
+printable version all read the same object. Editors build e-services in the admin
+(``eservices.builder`` makes the ``EService`` from the page); ``register`` is left for an
+e-service a developer must write in code, such as the tests' own.
 """
 
 from __future__ import annotations
@@ -105,19 +107,12 @@ def register(eservice: EService) -> EService:
 
 
 def get(slug: str) -> EService:
-    _load_definitions()
     return _REGISTRY[slug]
 
 
 def all_eservices() -> list[EService]:
-    _load_definitions()
     return sorted(_REGISTRY.values(), key=lambda e: e.title)
 
 
 def choices() -> list[tuple[str, str]]:
     return [(e.slug, e.title) for e in all_eservices()]
-
-
-def _load_definitions():
-    # Inside the function: the definitions import this module to register themselves.
-    import eservices.definitions  # noqa: F401  (registers on import)

@@ -12,12 +12,47 @@ import hashlib
 import json
 from collections import OrderedDict
 
+from django.db import transaction
+from django.db.models import Max
+
 from wagtail.models import Revision
 
 from eservices import builder
 from eservices.questions import question_blocks
 
 SESSION_REVISIONS = "eservice_run_revisions"
+# The page's fields ``builder.build`` reads besides its steps: a change to any makes a new e-service.
+BUILT_FROM = (
+    "title",
+    "summary",
+    "eservice_slug",
+    "case_title",
+    "statistics_question",
+    "service_area_id",
+    "department_id",
+    "handling_time",
+    "next_steps",
+    "first_contact_possible",
+    "data_collected",
+    "purpose",
+    "legal_basis",
+    "controller",
+    "retention_days",
+    "retention_rule",
+    "sensitive",
+)
+# Texts: a change to them is not a new version of the form (``shape``).
+TEXT_KEYS = {
+    "label",
+    "hint",
+    "required_message",
+    "invalid_message",
+    "title",
+    "text",
+    "why",
+    "placeholder",
+    "id",
+}
 _CACHE: OrderedDict = OrderedDict()
 CACHE_SIZE = 64
 
@@ -27,9 +62,10 @@ def built(page, revision=None):
     if revision is None and page.live and not getattr(page, "is_preview", False):
         revision = page.live_revision_id
     fingerprint = _fingerprint(page)
-    key = (page.pk, fingerprint)
+    version = number(page)
+    key = (page.pk, fingerprint, version)
     if key not in _CACHE:
-        _CACHE[key] = builder.build(page, revision=revision, fingerprint=fingerprint)
+        _CACHE[key] = builder.build(page, revision=revision, fingerprint=fingerprint, version=version)
         while len(_CACHE) > CACHE_SIZE:
             _CACHE.popitem(last=False)
     _CACHE.move_to_end(key)
@@ -40,13 +76,54 @@ def _fingerprint(page) -> str:
     """The content that shapes the form, hashed: equal content, equal wizard."""
     shape = {
         "steps": page.steps.get_prep_value(),
-        "fields": [
-            str(getattr(page, name) or "")
-            for name in ("title", "summary", "title_question", "statistics_question", "retention_days")
-        ],
+        "fields": [str(getattr(page, name) or "") for name in BUILT_FROM],
         "language": page.locale_id,
     }
     return hashlib.sha256(json.dumps(shape, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def shape(page) -> str:
+    """A hash of what a client of the form depends on: the steps without their texts."""
+    return hashlib.sha256(
+        json.dumps(_without_texts(page.steps.get_prep_value()), sort_keys=True).encode()
+    ).hexdigest()
+
+
+def _without_texts(value):
+    if isinstance(value, dict):
+        found = {key: _without_texts(item) for key, item in value.items() if key not in TEXT_KEYS}
+        if "none_of_these" in found:
+            found["none_of_these"] = bool(found["none_of_these"])  # an option "none", whatever its text
+        return found
+    if isinstance(value, list):
+        return [_without_texts(item) for item in value]
+    return value
+
+
+def number(page) -> int:
+    """The version number of ``page``'s form: recorded on publishing, else the next one (a draft)."""
+    from eservices.models import FormVersion  # models import this module
+
+    versions = FormVersion.objects.filter(translation_key=page.translation_key)
+    found = versions.filter(shape=shape(page)).values_list("number", flat=True).first()
+    if found is not None:
+        return found
+    return (versions.aggregate(latest=Max("number"))["latest"] or 0) + 1
+
+
+def record(page, revision_id=None) -> int:
+    """On publishing: the number of the published form, a new one when its shape is new."""
+    from eservices.models import FormVersion  # models import this module
+
+    with transaction.atomic():
+        versions = FormVersion.objects.select_for_update().filter(translation_key=page.translation_key)
+        existing = versions.filter(shape=shape(page)).first()
+        if existing:
+            return existing.number
+        latest = versions.aggregate(latest=Max("number"))["latest"] or 0
+        return FormVersion.objects.create(
+            translation_key=page.translation_key, shape=shape(page), number=latest + 1, revision=revision_id
+        ).number
 
 
 def pin(request, run, eservice):
@@ -81,6 +158,6 @@ def question_names(page) -> set[str]:
     for child in page.steps:
         if child.block_type == "step":
             for block, value in question_blocks(child.value["questions"]):
-                names.update(block.names(value))
-                names.add(value["name"])
+                for name in block.names(value):
+                    names.update((name, f"{child.value['name']}.{name}"))
     return names

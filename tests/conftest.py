@@ -155,3 +155,18 @@ def _name_groups(items):
         mark = item.get_closest_marker("xdist_group")
         if mark is not None and not item.nodeid.endswith(f"@{mark.args[0]}"):
             item._id = coerce_node_id(f"{item.nodeid}@{mark.args[0]}")
+
+
+@pytest.fixture
+def in_english(db):
+    """Translate a demo e-service into English as a translator does (wagtail-localize, the demo's PO file)."""
+    from wagtail.models import Locale
+
+    from demo.eservices import translate
+    from eservices.models import EServicePage
+
+    def make(slug):
+        page = EServicePage.objects.get(eservice_slug=slug, locale__language_code="sv")
+        return translate(page, Locale.objects.get_or_create(language_code="en")[0])
+
+    return make

@@ -19,6 +19,7 @@ from factory.django import DjangoModelFactory
 
 from contactcentre.models import ContactCentreSettings, DepartmentGroup, ServiceLevel
 from contactcentre.services import NewCase, open_case
+from demo import eservices as demo_eservices
 from eservices.models import EServicePage
 from pages import models as m
 from portal.roles import setup_roles
@@ -181,9 +182,9 @@ class EServicePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = EServicePage
 
-    title = factory.LazyAttribute(lambda o: o.eservice.replace("-", " ").capitalize())
-    slug = factory.LazyAttribute(lambda o: o.eservice)
-    eservice = "fraga-kontaktcenter"
+    title = factory.Sequence(lambda n: f"E-tjänst {n}")
+    slug = factory.LazyAttribute(lambda o: o.eservice_slug or o.eservice)
+    eservice = ""
 
 
 def publish(page):
@@ -279,6 +280,7 @@ STAFF = {
     "omsorg": ("Lars", "Öberg", ["Handläggare Vård och omsorg"], False),
 }
 # e-service: (digit of the area page it sits under, slug)
+# The six e-services of the demo, as its data files build them: form (id): (area digit, page slug).
 ESERVICES = {
     "fraga-kontaktcenter": (9, "fraga-kontaktcenter"),
     "ring-upp-mig": (9, "ring-upp-mig"),
@@ -359,8 +361,10 @@ def build_minimal_site():
         for digit, (name, _department, _secret, slug) in AREAS.items()
     }
     contact = publish(ContactCentrePageFactory(parent=home, locale=sv))
-    for eservice, (digit, slug) in ESERVICES.items():
-        publish(EServicePageFactory(parent=area_pages[digit], eservice=eservice, slug=slug, locale=sv))
+    for form, (digit, slug) in ESERVICES.items():
+        title = demo_eservices.example(form)["title"]
+        fields = demo_eservices.form_fields(form, sv)
+        publish(EServicePageFactory(parent=area_pages[digit], title=title, slug=slug, locale=sv, **fields))
 
     Site.objects.filter(root_page__depth=2).exclude(root_page=home).delete()
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()  # Wagtail's welcome page

@@ -118,7 +118,6 @@ TEST_ESERVICE = EService(
 
 @pytest.fixture
 def test_eservice(monkeypatch):
-    registry._load_definitions()
     monkeypatch.setitem(registry._REGISTRY, TEST_ESERVICE.slug, TEST_ESERVICE)
     return TEST_ESERVICE
 

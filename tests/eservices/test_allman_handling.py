@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from contactcentre.models import Case
-from eservices.definitions.allman_handling import DeliveryForm
+from tests.eservices.demo_forms import form_class
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error, in_swedish
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +32,8 @@ def test_an_anonymous_request_by_email_needs_only_the_address(client, page):
     first = client.get(run.first_url).content.decode()
     assert (
         in_swedish(
-            "You do not have to tell us who you are or why you want the document. Requests are "
-            "handled promptly, normally the same working day."
+            "Du behöver inte berätta vem du är eller varför du vill ha ha"
+            "ndlingen. Vi handlägger begäran skyndsamt, normalt samma arbetsdag."
         )
         in first
     )
@@ -77,7 +77,7 @@ def test_a_named_request_by_post_asks_for_the_name(client, page):
         then="kontakt",
     )
     response = run.post("kontakt", {"phone": "070-000 00 00"})
-    assert_field_error(response, "id_kontakt-name", "Enter your name")
+    assert_field_error(response, "id_kontakt-name", "Skriv ditt namn")
     run.answer("kontakt", {"name": "Tolvan Tolvansson", "phone": "070-000 00 00"}, then="kontrollera")
     run.send()
 
@@ -139,7 +139,7 @@ def test_the_way_of_delivery_needs_its_detail(client, page):
         "Enter the address we send the copy to, or choose another way to get it.",
     )
     response = run.post("handling", {"description": ""})
-    assert_field_error(response, "id_handling-description", "Describe the document you want")
+    assert_field_error(response, "id_handling-description", "Beskriv handlingen du vill ha")
     assert Case.objects.count() == 0
 
 
@@ -156,4 +156,4 @@ def test_the_way_of_delivery_needs_its_detail(client, page):
     ],
 )
 def test_delivery_rules(data, valid):
-    assert DeliveryForm(data=data).is_valid() is valid
+    assert form_class(SLUG, "utlamning")(data=data).is_valid() is valid

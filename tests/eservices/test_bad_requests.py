@@ -59,7 +59,7 @@ def _first_step(run):
 
 @pytest.mark.parametrize("charset", ["latin-1", "utf-16", "utf-32", "undefined", "UNDEFINED", "base64"])
 def test_a_body_in_another_charset_gets_our_400_page(charset):
-    page = EServicePage.objects.get(eservice="fraga-kontaktcenter", locale__language_code="sv")
+    page = EServicePage.objects.get(eservice_slug="fraga-kontaktcenter", locale__language_code="sv")
     run = StrictRun(page)
     step = _first_step(run)
     body = run.form_body(step, {f"{step}-subject": "Hej på dig"}, encoding="latin-1")
@@ -71,7 +71,7 @@ def test_a_body_in_another_charset_gets_our_400_page(charset):
 
 
 def test_an_unknown_current_step_is_a_400_and_keeps_the_answers():
-    page = EServicePage.objects.get(eservice="fraga-kontaktcenter", locale__language_code="sv")
+    page = EServicePage.objects.get(eservice_slug="fraga-kontaktcenter", locale__language_code="sv")
     run = StrictRun(page)
     first = _first_step(run)
     run.answer(first, {"subject": "Sophämtning", "question": "När hämtas soporna på Storgatan?"})

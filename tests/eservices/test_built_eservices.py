@@ -5,6 +5,8 @@ The e-service here is built as the admin saves it: the steps' StreamField value 
 published.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from contactcentre.models import Case
 from eservices.builder import ExitForm
-from eservices.models import EServicePage
+from eservices.models import EServicePage, FormVersion
 from eservices.questions import machine_name
 from eservices.steps import StepsBlock
 from pages.models import ServiceArea, ServiceAreaPage
@@ -108,7 +110,7 @@ def built_page(area):
         slug="felanmalan-park",
         summary="Anmäl ett fel i en park eller på en gata.",
         steps=cleaned_steps(STEPS),
-        title_question="beskriv_felet",
+        case_title="Felanmälan park: {beskriv_felet}",
         statistics_question="var_ar_felet",
         service_area=area,
         handling_time="Vi lagar felet inom en vecka.",
@@ -252,12 +254,36 @@ def test_a_run_keeps_its_version_when_the_editor_publishes_a_change(client, buil
     run.send()
     case = Case.objects.get(eservice="felanmalan-park")
     assert case.contact_phone == "+46701234567"
+    assert case.form_snapshot["version"] == "felanmalan-park@1"  # the version the run started on
 
     # A new run gets the new version: no "svar" step any more.
     fresh = WizardRun(client, EServicePage.objects.get(pk=built_page.pk))
     fresh.answer("vad_galler_det", FAULT, then="kontrollera")
     # And the old case still reads as it did.
     assert "Ditt namn" in str(case.form_snapshot)
+    assert EServicePage.objects.get(pk=built_page.pk).definition.version == "felanmalan-park@2"
+
+
+def test_a_new_text_keeps_the_version_a_new_shape_gets_the_next(client, built_page):
+    assert built_page.definition.version == "felanmalan-park@1"
+    page = EServicePage.objects.get(pk=built_page.pk)
+    saved = copy.deepcopy(list(built_page.steps.raw_data))  # as the editor opens it: names kept
+    reworded = copy.deepcopy(saved)
+    reworded[0]["value"]["questions"][1]["value"]["hint"] = "Till exempel Storgatan 12."
+    reworded[0]["value"]["title"] = "Vad har hänt?"
+    page.steps = cleaned_steps(reworded)
+    published = publish(page)
+    assert published.definition.version == "felanmalan-park@1"  # texts only: API clients need nothing new
+    assert published.definition.fingerprint != built_page.definition.fingerprint  # but a new wizard
+
+    optional = copy.deepcopy(reworded)
+    optional[0]["value"]["questions"][1]["value"]["required"] = False
+    page.steps = cleaned_steps(optional)
+    assert publish(page).definition.version == "felanmalan-park@2"
+    # Back to the first shape: its number again, since a client may hold that schema.
+    page.steps = cleaned_steps(saved)
+    assert publish(page).definition.version == "felanmalan-park@1"
+    assert FormVersion.objects.filter(translation_key=built_page.translation_key).count() == 2
 
 
 @pytest.mark.parametrize(
@@ -265,10 +291,25 @@ def test_a_run_keeps_its_version_when_the_editor_publishes_a_change(client, buil
     [
         (
             [
-                step("A", [question("short_text", "Namn", message="Skriv", max_length=20)]),
-                step("B", [question("short_text", "Namn", message="Skriv", max_length=20)]),
+                step(
+                    "A",
+                    [
+                        question("short_text", "Namn", message="Skriv", max_length=20),
+                        question("short_text", "Namn", message="Skriv", max_length=20),
+                    ],
+                ),
             ],
-            "Två frågor har maskinnamnet ”namn”",
+            "Två frågor på det här steget har maskinnamnet ”namn”",
+        ),
+        (
+            [
+                step(
+                    "A",
+                    [question("short_text", "Namn", message="Skriv", max_length=20)],
+                    rules=["answer_channel"],
+                )
+            ],
+            "behöver frågorna answer_by, email, phone, address på det här steget",
         ),
         (
             [step("A", [question("yes_no", "Akut?", message="Välj")], when=condition("finns_inte", "yes"))],
@@ -319,11 +360,11 @@ def test_a_choice_question_needs_two_options_and_a_required_question_its_message
     assert "behöver ett eget meddelande" in str(refused.value.as_json_data())
 
 
-def test_the_page_refuses_a_title_question_that_does_not_exist(built_page):
-    built_page.title_question = "finns_inte"
+def test_the_page_refuses_a_case_title_with_a_question_that_does_not_exist(built_page):
+    built_page.case_title = "Fel: {finns_inte}"
     with pytest.raises(ValidationError) as refused:
         built_page.full_clean()
-    assert "title_question" in refused.value.message_dict
+    assert "case_title" in refused.value.message_dict
 
 
 def test_machine_names_are_not_offered_to_translators(built_page):
@@ -335,3 +376,57 @@ def test_machine_names_are_not_offered_to_translators(built_page):
 def test_the_exit_form_refuses_every_body():
     form = type("Exit", (ExitForm,), {"exit_title": "Ring 112", "exit_text": ""})(data={})
     assert not form.is_valid()
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("", ["Anmäl ett fel i en park eller på en gata."]),
+        (
+            "steps",
+            [
+                "Beskriv felet så noga du kan.",  # step 1, its information text
+                "Visas när ”Är det akut?” är ”Ja”.",  # the exit page's condition, in words
+                "Ring 08-465 004 90",
+                "Kontrollera dina svar",
+                "Vill du bli kontaktad?",
+            ],
+        ),
+        ("receipt", ["KC-0000-000000", "Teknik planerar lagningen."]),
+    ],
+)
+def test_the_editor_previews_every_step_the_check_page_and_the_receipt(built_page, mode, expected):
+    response = built_page.make_preview_request(preview_mode=mode)
+    assert response.status_code == 200
+    html = response.rendered_content if hasattr(response, "rendered_content") else response.content.decode()
+    for text in expected:
+        assert text in html, text
+
+
+def test_the_preview_shows_an_unpublished_change_and_the_live_form_does_not(client, built_page):
+    page = EServicePage.objects.get(pk=built_page.pk)
+    changed = copy.deepcopy(list(built_page.steps.raw_data))
+    changed[0]["value"]["questions"][3]["value"]["label"] = "Berätta vad som är trasigt"
+    page.steps = cleaned_steps(changed)
+    page.save_revision()  # a draft: saved, not published
+    draft = page.get_latest_revision_as_object()
+    assert "Berätta vad som är trasigt" in draft.make_preview_request(preview_mode="steps").rendered_content
+    live = WizardRun(client, EServicePage.objects.get(pk=built_page.pk))
+    assert "Berätta vad som är trasigt" not in client.get(live.first_url).content.decode()
+
+
+def test_the_printable_preview_is_the_pdf(built_page):
+    response = built_page.make_preview_request(preview_mode="printable")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_a_condition_may_name_the_question_and_the_answer_by_their_text():
+    """Before the first save an editor does not know the machine names: the label and the option do."""
+    steps = cleaned_steps(
+        [
+            step("A", [question("yes_no", "Är det akut?", message="Välj")]),
+            step("B", [question("email", "E-post", required=False)], when=condition("Är det akut?", "Ja")),
+        ]
+    )
+    assert dict(steps[1].value["condition"]) == {"question": "ar_det_akut", "operator": "is", "answer": "yes"}

@@ -12,9 +12,8 @@ import pytest
 from contactcentre.models import Case, CaseAttachment, CaseEvent
 from core.storage import PrivateStorage
 from core.uploads import check_image
-from eservices.definitions.common import label_of
-from eservices.definitions.felanmalan import KINDS, ReporterForm
 from eservices.wizard import EServiceWizard, WizardFileStorage
+from tests.eservices.demo_forms import choices, form_class, label_of
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error, image_file, in_swedish
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +72,7 @@ def test_a_fault_with_two_photos_becomes_a_case_for_teknik(client, page, private
     case = Case.objects.get()
     assert case.reference in response.content.decode()
     assert case.eservice == SLUG
-    assert case.title == f"{label_of(KINDS, 'lighting')}: Storgatan 12, lyktstolpe 4711"
+    assert case.title == f"{label_of(SLUG, 'fel', 'kind', 'lighting')}: Storgatan 12, lyktstolpe 4711"
     assert case.service_area.menu_digit == 4
     assert case.department.name == "Teknik"
     assert not case.confidential
@@ -83,7 +82,9 @@ def test_a_fault_with_two_photos_becomes_a_case_for_teknik(client, page, private
     assert case.answers["kontakt"]["wants_feedback"] is True
     assert case.form_snapshot["version"] == "felanmalan@1"
     assert [s["name"] for s in case.form_snapshot["steps"]] == ["fel", "plats", "bilder", "kontakt"]
-    assert case.form_snapshot["steps"][0]["fields"][0]["display"] == in_swedish(KINDS[1][1])
+    assert case.form_snapshot["steps"][0]["fields"][0]["display"] == in_swedish(
+        choices(SLUG, "fel", "kind")[1][1]
+    )
     assert (case.contact_name, case.contact_email, case.contact_phone) == (
         "Tolvan Tolvansson",
         "tolvan@example.com",
@@ -151,11 +152,11 @@ def test_a_text_file_named_jpg_is_not_a_photo(client, page, private_root):
 def test_missing_answers_get_a_message_beside_each_field(client, page):
     run = WizardRun(client, page)
     response = run.post("fel", {"description": "Något är trasigt"})
-    assert_field_error(response, "id_fel-kind", "Select what kind of fault it is")
+    assert_field_error(response, "id_fel-kind", "Välj vilket slags fel det är")
     assert "Något är trasigt" in response.content.decode()  # what was typed is kept
     run.answer("fel", FAULT)
     response = run.post("plats", {"location": "  "})
-    assert_field_error(response, "id_plats-location", "Enter where the fault is")
+    assert_field_error(response, "id_plats-location", "Skriv var felet är")
     assert Case.objects.count() == 0
 
 
@@ -180,6 +181,7 @@ def test_feedback_needs_an_email_address_or_a_phone_number(client, page):
 
 
 def test_the_reporter_form_alone():
+    ReporterForm = form_class(SLUG, "kontakt")  # noqa: N806 -- a class
     assert ReporterForm(data={}).is_valid()
     assert not ReporterForm(data={"wants_feedback": "on"}).is_valid()
     assert ReporterForm(data={"wants_feedback": "on", "email": "a@example.com"}).is_valid()

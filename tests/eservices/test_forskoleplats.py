@@ -13,9 +13,9 @@ from django.core import mail
 import pytest
 
 from contactcentre.models import Case
-from eservices import identity
-from eservices.definitions import forskoleplats
-from eservices.definitions.forskoleplats import ChildForm, WishesForm, months_after
+from eservices import identity, validators
+from eservices.validators import months_after
+from tests.eservices.demo_forms import form_class
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error, in_swedish
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ WISHES = {
 @pytest.fixture
 def day(monkeypatch):
     """Today is 2015-06-01, when 20121212-1212 (Tolvan's digits, born 2012) is a child of two."""
-    monkeypatch.setattr(forskoleplats, "today", lambda: TODAY)
+    monkeypatch.setattr(validators, "today", lambda: TODAY)
     return TODAY
 
 
@@ -164,7 +164,7 @@ def test_the_child_must_be_under_six(client, page, day):
 
 def test_without_the_fixed_day_tolvans_2012_number_is_no_longer_a_child(page):
     """Why the other tests set today: in real time, a child born in 2012 is too old."""
-    form = ChildForm(data=CHILD)
+    form = form_class(SLUG, "barnet")(data=CHILD)
     assert not form.is_valid()
     message = (
         "The child must be younger than six. Preschool is for children from one year of age until they "
@@ -187,7 +187,7 @@ def test_guardian_numbers_are_checked(client, page, day):
         "id_vardnadshavare-personal_number",
         "Enter the personal identity number as YYYYMMDD-NNNN, for example 19121212-1212.",
     )
-    assert_field_error(response, "id_vardnadshavare-email", "Enter your e-mail address")
+    assert_field_error(response, "id_vardnadshavare-email", "Skriv din e-postadress")
     run.answer("vardnadshavare", GUARDIAN)
     response = run.post("vardnadshavare2", {**SECOND_GUARDIAN, "phone": ""})
     assert_field_error(
@@ -197,7 +197,7 @@ def test_guardian_numbers_are_checked(client, page, day):
     assert_field_error(
         response,
         "id_vardnadshavare2-personal_number",
-        "Enter the other guardian's personal identity number or coordination number",
+        "Skriv den andra vårdnadshavarens personnummer eller samordningsnummer",
     )
     assert Case.objects.count() == 0
 
@@ -224,11 +224,11 @@ def test_guardian_numbers_are_checked(client, page, day):
             "Choose a second choice before a third, or leave the third choice empty.",
             None,
         ),
-        ({"first_choice": ""}, "first_choice", "Select your first choice of preschool", None),
+        ({"first_choice": ""}, "first_choice", "Välj förskola i första hand", None),
         (
             {"minority_language": "klingon"},
             "minority_language",
-            "Select whether you want preschool in a national minority language",
+            "Välj om du vill ha förskola på ett nationellt minoritetsspråk",
             None,
         ),
     ],
@@ -243,6 +243,7 @@ def test_wishes_are_checked(client, page, day, changes, field, message, params):
 
 
 def test_the_start_date_may_be_today_and_up_to_twelve_months_ahead(day):
+    WishesForm = form_class(SLUG, "onskemal")  # noqa: N806 -- a class
     assert WishesForm(data={**WISHES, "start_date": "2015-06-01"}).is_valid()
     assert WishesForm(data={**WISHES, "start_date": "2016-06-01"}).is_valid()
     assert months_after(dt.date(2016, 1, 31), 1) == dt.date(2016, 2, 29)
@@ -254,18 +255,18 @@ def test_special_support_needs_a_description_when_the_answer_is_yes(client, page
     run.answer("barnet", CHILD)
     run.answer("onskemal", WISHES)
     response = run.post("stod", {})
-    assert_field_error(response, "id_stod-needs_support", "Select yes if the child needs special support")
+    assert_field_error(response, "id_stod-needs_support", "Välj ja om barnet behöver särskilt stöd")
     run.answer("stod", {"needs_support": "yes"}, then="stodbehov")
     page_html = client.get(run.url("stodbehov")).content.decode()
     assert (
         in_swedish(
-            "Write only what the preschool needs to know to plan for your child, not more. What you write is "
-            "handled confidentially."
+            "Skriv bara det som förskolan behöver veta för att planera fö"
+            "r ditt barn, inte mer. Det du skriver omfattas av sekretess."
         )
         in page_html
     )
     response = run.post("stodbehov", {"needs": ""})
-    assert_field_error(response, "id_stodbehov-needs", "Describe the support the child needs")
+    assert_field_error(response, "id_stodbehov-needs", "Beskriv vilket stöd barnet behöver")
     assert Case.objects.count() == 0
 
 

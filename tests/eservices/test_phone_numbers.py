@@ -15,14 +15,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from eservices import registry
-from eservices.definitions import ring_upp_mig
-from eservices.definitions.ring_upp_mig import NEXT_MORNING, CallBackForm
+from eservices import call_back
+from eservices.call_back import NEXT_MORNING
 from eservices.forms import PhoneNumberField, national_phone
 from tests.api.conftest import API
+from tests.eservices import demo_forms
 from tests.eservices.wizard_helpers import WizardRun
 
 CALL = {"phone": "070-174 06 12", "name": "Tolvan Tolvansson", "window": NEXT_MORNING, "about": "Bygglov"}
+CALL_BACK = "ring-upp-mig"
 THURSDAY_MORNING = dt.datetime(2026, 11, 26, 9, tzinfo=timezone.get_default_timezone())
 # Text of every kind, and text that looks like a phone number.
 TYPED = st.text(max_size=60) | st.from_regex(r"\A\+?[0-9 ()./-]{0,30}\Z")
@@ -31,16 +32,20 @@ ANYTHING = settings(
 )
 
 
-def phone_fields():
-    for eservice in registry.all_eservices():
-        for step in eservice.steps:
-            for name, field in step.form_class.base_fields.items():
-                if "phone" in name or field.widget.attrs.get("inputmode") == "tel":
-                    yield pytest.param(field, id=f"{eservice.slug}-{step.name}-{name}")
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", demo_forms.SLUGS)
+def test_every_phone_field_is_checked_by_phonenumbers(slug):
+    fields = [
+        field
+        for step in demo_forms.eservice(slug).steps
+        for name, field in step.form_class.base_fields.items()
+        if "phone" in name or field.widget.attrs.get("inputmode") == "tel"
+    ]
+    for field in fields:
+        check_phone_field(field)
 
 
-@pytest.mark.parametrize("field", list(phone_fields()))
-def test_every_phone_field_is_checked_by_phonenumbers(field):
+def check_phone_field(field):
     assert isinstance(field, PhoneNumberField)
     field = copy.deepcopy(field)
     field.required = False
@@ -77,8 +82,8 @@ def test_a_typed_phone_number_is_dialable_or_refused_with_the_fields_message(val
 @ANYTHING
 @given(value=TYPED)
 def test_the_web_form_never_fails_on_a_typed_phone_number(client, eservice_page, value):
-    page = eservice_page(ring_upp_mig.SLUG, 9)
-    with mock.patch.object(ring_upp_mig, "now", return_value=THURSDAY_MORNING):
+    page = eservice_page(CALL_BACK)
+    with mock.patch.object(call_back, "now", return_value=THURSDAY_MORNING):
         run = WizardRun(client, page)
         response = run.post("ring", {**CALL, "phone": value})
     assert response.status_code in (200, 302), response.status_code
@@ -89,11 +94,11 @@ def test_the_web_form_never_fails_on_a_typed_phone_number(client, eservice_page,
 @given(value=TYPED)
 def test_the_api_never_fails_on_a_typed_phone_number(client, value):
     with (
-        mock.patch.object(ring_upp_mig, "now", return_value=THURSDAY_MORNING),
+        mock.patch.object(call_back, "now", return_value=THURSDAY_MORNING),
         mock.patch("eservices.api.ratelimit.check"),  # sixty requests from one address
     ):
         response = client.post(
-            f"{API}/eservices/{ring_upp_mig.SLUG}/submissions",
+            f"{API}/eservices/{CALL_BACK}/submissions",
             {"ring": {**CALL, "phone": value}},
             content_type="application/json",
         )
@@ -105,7 +110,7 @@ def test_the_api_never_fails_on_a_typed_phone_number(client, value):
 
 @pytest.mark.django_db
 def test_the_call_back_form_keeps_the_number_in_e164():
-    with mock.patch.object(ring_upp_mig, "now", return_value=THURSDAY_MORNING):
-        form = CallBackForm(data={**CALL, "phone": "08-465 004 00"})
+    with mock.patch.object(call_back, "now", return_value=THURSDAY_MORNING):
+        form = demo_forms.form_class(CALL_BACK, "ring")(data={**CALL, "phone": "08-465 004 00"})
         assert form.is_valid(), form.errors
     assert form.cleaned_data["phone"] == "+46846500400"

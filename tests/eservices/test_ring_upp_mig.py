@@ -8,18 +8,18 @@ from django.utils import timezone, translation
 import pytest
 
 from contactcentre.models import Case
-from eservices import registry
-from eservices.definitions import ring_upp_mig
-from eservices.definitions.ring_upp_mig import (
+from eservices import call_back
+from eservices.call_back import (
     NEXT_AFTERNOON,
     NEXT_MORNING,
     TODAY_AFTERNOON,
     TODAY_MORNING,
-    CallBackForm,
     next_working_day,
     window_has_passed,
 )
 from pages.models import OpeningHours, OpeningHoursException
+from tests.eservices import demo_forms
+from tests.eservices.demo_forms import eservice
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def page(eservice_page):
 
 
 def test_the_definition():
-    eservice = registry.get(SLUG)
+    eservice = demo_forms.eservice(SLUG)
     assert eservice.service_area_digit == 9
     assert eservice.department == "Kontaktcenter"
     assert eservice.retention_days == 90
@@ -45,13 +45,13 @@ def test_the_definition():
 def test_the_demo_has_a_page_for_it():
     from eservices.models import EServicePage
 
-    page = EServicePage.objects.get(eservice=SLUG, locale__language_code="sv")
+    page = EServicePage.objects.get(eservice_slug=SLUG, locale__language_code="sv")
     assert page.slug == SLUG
     assert page.get_parent().slug == "allmanna-fragor"
 
 
 def test_a_call_back_request_reaches_the_contact_centre_with_its_window(client, page):
-    with mock.patch.object(ring_upp_mig, "now", return_value=at(2026, 11, 26, 9)):
+    with mock.patch.object(call_back, "now", return_value=at(2026, 11, 26, 9)):
         run = WizardRun(client, page)
         run.answer("ring", CALL, then="kontrollera")
         check = run.check_page()
@@ -119,8 +119,8 @@ def test_a_phone_number_we_cannot_dial_gets_a_message_beside_the_field(client, p
     ],
 )
 def test_phone_numbers_written_in_the_usual_ways_are_kept_in_one_form(phone, stored):
-    with mock.patch.object(ring_upp_mig, "now", return_value=at(2026, 11, 26, 9)):
-        form = CallBackForm(data={**CALL, "phone": phone})
+    with mock.patch.object(call_back, "now", return_value=at(2026, 11, 26, 9)):
+        form = demo_forms.form_class(SLUG, "ring")(data={**CALL, "phone": phone})
         assert form.is_valid(), form.errors
     assert form.cleaned_data["phone"] == stored
 
@@ -128,10 +128,10 @@ def test_phone_numbers_written_in_the_usual_ways_are_kept_in_one_form(phone, sto
 def test_required_fields_get_messages_that_name_them(client, page):
     run = WizardRun(client, page)
     response = run.post("ring", {})
-    assert_field_error(response, "id_ring-phone", "Enter the phone number we should call")
-    assert_field_error(response, "id_ring-name", "Enter your name")
-    assert_field_error(response, "id_ring-window", "Select when we should call you")
-    assert_field_error(response, "id_ring-about", "Enter what your call is about")
+    assert_field_error(response, "id_ring-phone", "Skriv telefonnumret vi ska ringa")
+    assert_field_error(response, "id_ring-name", "Skriv ditt namn")
+    assert_field_error(response, "id_ring-window", "Välj när vi ska ringa dig")
+    assert_field_error(response, "id_ring-about", "Skriv vad samtalet gäller")
 
 
 def at(year, month, day, hour, minute=0):
@@ -140,8 +140,10 @@ def at(year, month, day, hour, minute=0):
 
 def offered(moment):
     """The windows the form offers at ``moment``, as the Swedish page shows them."""
-    with mock.patch.object(ring_upp_mig, "now", return_value=moment), translation.override("sv"):
-        return [(key, str(label)) for key, label in CallBackForm().fields["window"].choices]
+    with mock.patch.object(call_back, "now", return_value=moment), translation.override("sv"):
+        return [
+            (key, str(label)) for key, label in demo_forms.form_class(SLUG, "ring")().fields["window"].choices
+        ]
 
 
 THURSDAY = [
@@ -205,7 +207,7 @@ def test_only_windows_that_are_still_possible_are_offered(moment, expected):
 def test_a_window_that_has_passed_is_refused_beside_the_field(client, page):
     """Chosen at 11.40, sent at 12.08: the form checks again and asks for another time."""
     run = WizardRun(client, page)
-    with mock.patch.object(ring_upp_mig, "now", return_value=at(2026, 11, 26, 12, 8)):
+    with mock.patch.object(call_back, "now", return_value=at(2026, 11, 26, 12, 8)):
         html = client.get(run.url("ring")).content.decode()
         assert "I dag, 12–16.45" in html and "I dag, 08–12" not in html
         response = run.post("ring", {**CALL, "window": TODAY_MORNING})
@@ -269,16 +271,16 @@ def test_the_next_working_day_skips_a_day_an_editor_closed():
 
 
 def test_a_call_back_asked_for_before_christmas_is_planned_after_it():
-    with mock.patch.object(ring_upp_mig, "now", return_value=at(2026, 12, 23, 17)):
-        details = ring_upp_mig.describe({"ring": {**CALL, "window": NEXT_MORNING}})
+    with mock.patch.object(call_back, "now", return_value=at(2026, 12, 23, 17)):
+        details = eservice(SLUG).describe({"ring": {**CALL, "window": NEXT_MORNING}})
     assert details["title"] == "Ring upp 28/12 08–12: Bygglov"
 
 
 def test_describe_puts_the_window_and_the_subject_in_the_title():
     # In Swedish for the queue (16.45), even when the citizen wrote in English.
     thursday_afternoon = at(2026, 11, 26, 13)
-    with mock.patch.object(ring_upp_mig, "now", return_value=thursday_afternoon), translation.override("en"):
-        details = ring_upp_mig.describe({"ring": {**CALL, "window": TODAY_AFTERNOON}})
+    with mock.patch.object(call_back, "now", return_value=thursday_afternoon), translation.override("en"):
+        details = eservice(SLUG).describe({"ring": {**CALL, "window": TODAY_AFTERNOON}})
     assert details == {
         "title": "Ring upp 26/11 12–16.45: Bygglov",
         "name": "Tolvan Tolvansson",

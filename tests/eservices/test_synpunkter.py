@@ -5,10 +5,8 @@ from django.core import mail
 import pytest
 
 from contactcentre.models import Case
-from eservices import registry
-from eservices.definitions.common import label_of
-from eservices.definitions.synpunkter import KINDS, MessageForm
 from eservices.submission import build_new_case
+from tests.eservices.demo_forms import eservice, form_class, label_of
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error, in_swedish
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +36,7 @@ def test_the_first_step_says_it_is_an_official_record_and_anonymous_gets_no_answ
     html = client.get(run.first_url).content.decode()
     assert "allmän handling" in html
     assert (
-        in_swedish("You may be anonymous, but anonymous messages get no answer, since we cannot reach you.")
+        in_swedish("Du kan vara anonym, men anonyma meddelanden får inget svar, eftersom vi inte kan nå dig.")
         in html
     )
     for digit in (1, 2, 3, 4, 5, 9):
@@ -55,9 +53,9 @@ def test_a_complaint_goes_to_the_area_chosen_and_its_department(client, page):
 
     case = Case.objects.get()
     assert case.reference in response.content.decode()
-    assert case.title == f"{label_of(KINDS, 'complaint')}: Ekorrens förskola"
+    assert case.title == f"{label_of(SLUG, 'synpunkt', 'kind', 'complaint')}: Ekorrens förskola"
     # Routed by area: the e-service's default is 9 (Allmänna frågor), the citizen chose 3.
-    assert registry.get(SLUG).service_area_digit == 9
+    assert eservice(SLUG).service_area_digit == 9
     assert case.service_area.menu_digit == 3
     assert case.department.name == "Utbildningsförvaltningen"
     assert not case.confidential
@@ -122,12 +120,12 @@ def test_invalid_answers_get_messages_beside_the_fields(client, page):
     assert_field_error(
         response,
         "id_synpunkt-area",
-        "Select which area your message is about",
+        "Välj vilket område ditt meddelande gäller",
     )
-    assert_field_error(response, "id_synpunkt-message", "Enter your message")
+    assert_field_error(response, "id_synpunkt-message", "Skriv ditt meddelande")
     run.answer("synpunkt", MESSAGE)
     response = run.post("anonym", {})
-    assert_field_error(response, "id_anonym-anonymous", "Select whether you want to be anonymous")
+    assert_field_error(response, "id_anonym-anonymous", "Välj om du vill vara anonym")
     run.answer("anonym", {"anonymous": "no"})
 
     response = run.post("kontakt", {"name": "Tolvan Tolvansson", "wants_answer": "yes"})
@@ -138,11 +136,12 @@ def test_invalid_answers_get_messages_beside_the_fields(client, page):
         response, "id_kontakt-phone", "Enter your phone number, or choose another way to get the answer."
     )
     response = run.post("kontakt", {"wants_answer": "no"})
-    assert_field_error(response, "id_kontakt-name", "Enter your name")
+    assert_field_error(response, "id_kontakt-name", "Skriv ditt namn")
     assert Case.objects.count() == 0
 
 
 def test_the_message_step_alone():
+    MessageForm = form_class(SLUG, "synpunkt")  # noqa: N806 -- a class
     assert MessageForm(data={**MESSAGE}).is_valid()
     form = MessageForm(data={**MESSAGE, "area": "9"})
     assert form.is_valid() and form.cleaned_data["area"] == 9
@@ -150,17 +149,17 @@ def test_the_message_step_alone():
 
 def test_build_new_case_follows_the_chosen_area_and_otherwise_the_eservice():
     """The routing rule itself, as the wizard and the API share it."""
-    eservice = registry.get(SLUG)
-    forms_by_step = {"synpunkt": MessageForm(data={**MESSAGE, "area": "5"}), "anonym": None}
-    forms_by_step["anonym"] = eservice.step("anonym").form_class(data={"anonymous": "yes"})
+    feedback = eservice(SLUG)
+    forms_by_step = {"synpunkt": form_class(SLUG, "synpunkt")(data={**MESSAGE, "area": "5"}), "anonym": None}
+    forms_by_step["anonym"] = feedback.step("anonym").form_class(data={"anonymous": "yes"})
     for form in forms_by_step.values():
         assert form.is_valid()
-    new = build_new_case(eservice, forms_by_step, channel="web", language="sv")
+    new = build_new_case(feedback, forms_by_step, channel="web", language="sv")
     assert new.service_area.menu_digit == 5
     assert new.department is None  # open_case takes the area's default department
     assert new.identity_verified is False
 
-    fault = registry.get("felanmalan")
+    fault = eservice("felanmalan")
     place_forms = {
         "fel": fault.step("fel").form_class(data={"kind": "street", "description": "Hål"}),
         "plats": fault.step("plats").form_class(data={"location": "Storgatan 1"}),

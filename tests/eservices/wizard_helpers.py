@@ -23,7 +23,7 @@ class WizardRun:
         self.first_url = response["Location"]  # .../steg/<run>/<first step>/
         self.base = self.first_url.rstrip("/").rsplit("/", 1)[0]
         run = self.base.rsplit("/", 1)[1]
-        self.prefix = f"{page.eservice or page.slug}_{run.replace('-', '')}"
+        self.prefix = f"{page.eservice or page.eservice_slug or page.slug}_{run.replace('-', '')}"
 
     def url(self, step):
         return f"{self.base}/{step}/"

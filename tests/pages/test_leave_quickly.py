@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 
 from contactcentre.services import NewCase, open_case
+from demo.eservices import form_fields
 from eservices.models import EServicePage
 from pages.models import InformationPage, ServiceAreaPage, ServicePage
 from pages.models.mixins import LeaveQuickly
@@ -79,9 +80,9 @@ def test_editors_switch_it_on_or_off_per_page(client):
 
 
 def test_an_eservice_follows_the_area_its_cases_go_to(client):
-    page = area_page(2).add_child(
-        instance=EServicePage(title="Fråga socialtjänsten", slug="fraga-soc", eservice="fraga-kontaktcenter")
-    )
+    parent = area_page(2)
+    form = {**form_fields("fraga-kontaktcenter", parent.locale), "eservice_slug": "fraga-soc"}
+    page = parent.add_child(instance=EServicePage(title="Fråga socialtjänsten", slug="fraga-soc", **form))
     page.save_revision().publish()
     # Fråga kontaktcenter sends its cases to Allmänna frågor: the page's place decides here.
     assert shows_button(client, page.url)

@@ -58,6 +58,6 @@ class FactoryPagesTests(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
 
     def test_an_e_service_page_renders_its_start_page(self):
-        page = EServicePage.objects.get(eservice="fraga-kontaktcenter")
+        page = EServicePage.objects.get(eservice_slug="fraga-kontaktcenter")
         self.assertPageIsRoutable(page)
         self.assertPageIsRenderable(page)

@@ -93,7 +93,7 @@ def test_titles_name_the_page_then_the_site_and_the_site_once(client):
 
 
 def test_an_e_service_step_title_leads_with_the_step_then_the_e_service_then_the_site(client):
-    page = EServicePage.objects.live().get(eservice="fraga-kontaktcenter", locale__language_code="sv")
+    page = EServicePage.objects.live().get(eservice_slug="fraga-kontaktcenter", locale__language_code="sv")
     run = WizardRun(client, page)
     body = client.get(run.first_url).content.decode()
     step_title = re.search(r"<h1>(.*?)</h1>", body, re.DOTALL)[1].strip()

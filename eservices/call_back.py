@@ -1,40 +1,30 @@
-"""Ring upp mig: the citizen asks the contact centre to call them back in a time window.
+"""Call-back windows: the half days in which the contact centre can call a citizen back.
 
 A window is a half day, today or on the next working day: from the phone's opening to
 12.00, and from 12.00 to its closing. Both halves follow the phone channel's opening
 hours (``OpeningHours``, edited in the admin), so summer hours (07–16), a short Friday,
 an eve closing at 13.00 or a day an editor closed are what the citizen is offered. Only
 windows that can still happen are offered: not one that has ended or ends within
-``LEAD_TIME``, nor "today" on a closed day. The wizard checks the choice again when the
-form is sent, so a window that passed while the citizen read the check page is refused.
-
-``describe()`` turns the choice into a date, so the case title in the queue reads
-"Ring upp 27/11 08–12: Bygglov" without a new column; the answers and the form snapshot
-hold the choice as well.
+``LEAD_TIME``, nor "today" on a closed day. The choices are read again when the form is
+sent, so a window that passed while the citizen read the check page is refused.
 
 Working days are the days the contact centre's phone is open (``contactcentre.working_hours``),
 so weekends, public holidays, the eves it keeps closed and the days an editor closed in the
-opening hours are skipped.
+opening hours are skipped. The question type ``call_back_time`` (``eservices.questions``) asks
+for one.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django import forms
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from contactcentre.working_hours import MAX_CLOSED_DAYS, contact_centre_schedule, is_working_day
-from core.forms import messages
-from eservices.definitions.common import shorten
-from eservices.forms import NO_SENSITIVE_DETAILS, PhoneNumberField, StepForm
-from eservices.registry import DataProtection, EService, Step, register
 from pages.hours import STOCKHOLM, Schedule, clock
 
-SLUG = "ring-upp-mig"
 TODAY_MORNING = "today_morning"
 TODAY_AFTERNOON = "today_afternoon"
 NEXT_MORNING = "next_morning"
@@ -135,79 +125,12 @@ def window_has_passed(choice: str, at: dt.datetime | None = None) -> bool:
     return choice not in {window.key for window in windows(at)}
 
 
-class CallBackForm(StepForm):
-    phone = PhoneNumberField(
-        label=_("Phone number we call"),
-        help_text=_("For example 070-123 45 67 or +46 70 123 45 67."),
-        error_messages=messages(
-            _("Enter the phone number we should call"),
-            invalid=_("Enter a phone number we can call, like 070-123 45 67 or +46 70 123 45 67"),
-        ),
-    )
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages=messages(_("Enter your name")),
-    )
-    window = forms.ChoiceField(
-        label=_("When should we call you?"),
-        choices=[],  # the windows still possible, set for each form
-        widget=forms.RadioSelect,
-        help_text=_("The times we can still call you, within our phone's opening hours."),
-        error_messages=messages(
-            _("Select when we should call you"),
-            invalid=_("The time you chose has passed: select another time we should call you"),
-        ),
-    )
-    about = forms.CharField(
-        label=_("What is it about?"),
-        max_length=150,
-        help_text=NO_SENSITIVE_DETAILS,
-        error_messages=messages(_("Enter what your call is about")),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["window"].choices = [(window.key, window.label) for window in windows()]
+def choices() -> list[tuple[str, str]]:
+    """The windows still possible now, as a choice field's (value, label) pairs."""
+    return [(window.key, window.label) for window in windows()]
 
 
-def describe(answers):
-    call = answers["ring"]
-    with translation.override(
-        settings.LANGUAGE_CODE
-    ):  # the queue reads 16.45 whatever the citizen's language
-        day, hours = window_of(call["window"])
-    return {
-        "title": f"Ring upp {day.day}/{day.month} {hours}: {shorten(call['about'], 120)}",
-        "name": call["name"],
-        "phone": call["phone"],
-        "email": "",
-    }
-
-
-RING_UPP_MIG = register(
-    EService(
-        slug=SLUG,
-        title=_("Call me back"),
-        summary=_("Ask the contact centre to call you back at a time that suits you."),
-        service_area_digit=9,
-        department="Kontaktcenter",
-        # A call-back is a second contact by its nature.
-        first_contact_possible=False,
-        steps=(Step("ring", CallBackForm, _("Your number and a time")),),
-        data_protection=DataProtection(
-            data_collected=_("Your name, your phone number, the time you chose and what it is about."),
-            purpose=_("To call you back and answer your question."),
-            legal_basis=_("Public interest (GDPR article 6.1 e): the municipality's duty to give service."),
-            controller=_("Kommunstyrelsen"),
-        ),
-        handling_time=_("We call you in the time you chose."),
-        next_steps=_(
-            "A contact-centre advisor calls you from 08-465 004 00. If you do not answer, we try once more."
-        ),
-        retention_days=90,
-        retention_rule=_("Kept for 90 days, then removed."),
-        describe=describe,
-    )
-)
+def title_text(choice: str, at: dt.datetime | None = None) -> str:
+    """A window as a case title says it: 27/11 08–12."""
+    day, hours = window_of(choice, at)
+    return f"{day.day}/{day.month} {hours}"
