@@ -30,7 +30,7 @@ from contactcentre.tokens import status_code
 from core import ratelimit
 from core.storage import PrivateStorage
 from eservices import answers as answer_tools
-from eservices import resend
+from eservices import dropoff, resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm
 from eservices.submission import submit
 
@@ -190,7 +190,10 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 return redirect(self.get_step_url(missing))
         if "andra" in request.GET and step in self.get_form_list():
             self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_CHECK: True}
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200 and step in self.get_form_list():
+            dropoff.reached(self, step)
+        return response
 
     def post(self, *args, **kwargs):
         if self.sent_case is not None:
@@ -244,7 +247,10 @@ class EServiceWizard(NamedUrlSessionWizardView):
             # A change returns to the check step, unless it made a new step necessary.
             next_step = self.first_incomplete_step(before=CHECK_STEP) or CHECK_STEP
             if next_step == CHECK_STEP:
-                self.storage.extra_data = {}
+                # Only the flag goes: the rest (steps counted for the statistics) stays.
+                self.storage.extra_data = {
+                    key: value for key, value in self.storage.extra_data.items() if key != RETURN_TO_CHECK
+                }
             self.storage.current_step = next_step
             return redirect(self.get_step_url(next_step))
         return super().render_next_step(form, **kwargs)
@@ -312,7 +318,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
                 "opened_by": self.assisted_by,
                 "visitor_consent": form_dict[CHECK_STEP].cleaned_data["visitor_consent"],
             }
-        submit(
+        _case, created = submit(
             self.eservice,
             forms_by_step,
             channel=Channel.VISIT if self.assisted_by else Channel.WEB,
@@ -321,6 +327,7 @@ class EServiceWizard(NamedUrlSessionWizardView):
             request=self.request,  # for an e-ID login, when one exists (eservices/identity.py)
             **assisted,
         )
+        dropoff.sent(self, created)
         self.storage.sent = True  # keep the answers: see RunStorage
         return redirect(self.get_step_url(DONE_STEP))
 

@@ -80,13 +80,16 @@ class StatisticsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         return self.render_to_response(context)
 
     def csv(self, key, period):
-        if key not in measures.TABLE_KEYS:
+        if measures.builder_of(key) is None:
             raise Http404
         found = cached(period)
         if found is None:  # only the table's own section is counted
             table = measures.table(key, period, timezone.now())
         else:
-            table = next(table for section in found[0] for table in section.tables if table.key == key)
+            tables = (table for section in found[0] for table in section.tables)
+            table = next((table for table in tables if table.key == key), None)
+        if table is None:  # an e-service without runs in the period
+            raise Http404
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         name = f"statistik-{key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -1,6 +1,7 @@
 from contactcentre.models.canned import CannedReply
 from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter, SecrecyMarking
 from contactcentre.models.departments import DepartmentGroup
+from contactcentre.models.dropoff import StepCount
 from contactcentre.models.service_levels import ServiceLevel
 from contactcentre.models.settings import ContactCentreSettings
 from contactcentre.models.tallies import Tally
@@ -15,5 +16,6 @@ __all__ = [
     "CaseEvent",
     "ReferenceCounter",
     "ServiceLevel",
+    "StepCount",
     "Tally",
 ]

@@ -28,7 +28,6 @@ Each function runs a handful of aggregate queries, whatever the number of rows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, DateField, F, Q
 from django.db.models.functions import Coalesce, Trunc
@@ -43,7 +42,9 @@ from contactcentre.models.service_levels import (
 )
 from contactcentre.service_levels import FINISHED, open_q, overdue_q
 from contactcentre.statistics.charts import BarChart, ColumnChart
+from contactcentre.statistics.dropoff import dropoff_section
 from contactcentre.statistics.period import Period, local_midnight, quarter_label, slice_label
+from contactcentre.statistics.sections import Figure, Section
 from contactcentre.statistics.tables import Column, Hours, Row, Share, Table
 from pages.hours import STOCKHOLM
 from pages.models import FAQ, FAQFeedback, ServiceArea
@@ -57,33 +58,6 @@ SYNPUNKT_KINDS = [
 ]
 BACKLOG_AGES = [(0, 2), (3, 7), (8, 14), (15, 30), (31, 90), (91, None)]
 SEARCH_ROWS = 100
-
-
-@dataclass
-class Figure:
-    """A key figure at the top of a section, with its target when it has one."""
-
-    label: str
-    value: object
-    target: int | None = None
-    detail: str = ""
-
-    @property
-    def met(self) -> bool | None:
-        percent = getattr(self.value, "percent", None)
-        if self.target is None or percent is None:
-            return None
-        return percent >= self.target
-
-
-@dataclass
-class Section:
-    key: str
-    heading: str
-    intro: str = ""
-    figures: list[Figure] = field(default_factory=list)
-    charts: list = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
 
 
 def channel_label(code: str) -> str:
@@ -808,11 +782,21 @@ SECTIONS = [
     (service_level_section, ["service-levels"]),
     (backlog_section, ["backlog"]),
     (volume_section, ["cases-by-channel", "cases-by-area", "cases-by-department", "cases-by-committee"]),
+    (dropoff_section, []),  # a table per e-service: TABLE_PREFIXES
     (synpunkter_section, ["synpunkter-by-committee"]),
     (faq_section, ["faq-helpfulness"]),
     (search_section, ["searches-without-results"]),
 ]
 TABLE_KEYS = {key: builder for builder, keys in SECTIONS for key in keys}
+# Sections whose tables depend on the data: the start of their keys.
+TABLE_PREFIXES = {"dropoff-": dropoff_section}
+
+
+def builder_of(key: str):
+    """The section builder that makes the table ``key``, or None."""
+    if key in TABLE_KEYS:
+        return TABLE_KEYS[key]
+    return next((builder for prefix, builder in TABLE_PREFIXES.items() if key.startswith(prefix)), None)
 
 
 def all_sections(period: Period, now: dt.datetime) -> list[Section]:
@@ -820,7 +804,7 @@ def all_sections(period: Period, now: dt.datetime) -> list[Section]:
 
 
 def table(key: str, period: Period, now: dt.datetime) -> Table | None:
-    builder = TABLE_KEYS.get(key)
+    builder = builder_of(key)
     if builder is None:
         return None
     return next((found for found in builder(period, now).tables if found.key == key), None)
