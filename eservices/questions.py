@@ -222,16 +222,14 @@ class NumberBlock(QuestionBlock):
     def field(self, value):
         low, high = value.get("min_value"), value.get("max_value")
         between = _("Enter a number from %(min)s to %(max)s") % {"min": low, "max": high}
+        found = self.error_messages(value, invalid=_("Enter a whole number, like 3"))
+        found["min_value"] = between if high is not None else _("Enter %(limit_value)s or more")
+        found["max_value"] = between if low is not None else _("Enter %(limit_value)s or less")
         return forms.IntegerField(
             min_value=low,
             max_value=high,
             widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-            error_messages=self.error_messages(
-                value,
-                invalid=_("Enter a whole number, like 3"),
-                min_value=between if high is not None else _("Enter %(limit_value)s or more"),
-                max_value=between if low is not None else _("Enter %(limit_value)s or less"),
-            ),
+            error_messages=found,
             **self.common(value),
         )
 

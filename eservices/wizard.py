@@ -490,11 +490,16 @@ def _condition(eservice, step):
     return condition
 
 
-_VIEWS = {}
+_VIEWS: OrderedDict = OrderedDict()
+# As many as the built e-services kept (eservices.versions.CACHE_SIZE): each edit makes a new one.
+VIEWS_KEPT = 64
 
 
 def wizard_view(eservice):
-    """One view function per e-service, built once."""
+    """One view function per e-service version, built once; the least recently used are let go."""
     if eservice.key not in _VIEWS:
         _VIEWS[eservice.key] = EServiceWizard.for_eservice(eservice)
+        while len(_VIEWS) > VIEWS_KEPT:
+            _VIEWS.popitem(last=False)
+    _VIEWS.move_to_end(eservice.key)
     return _VIEWS[eservice.key]

@@ -7,10 +7,13 @@ published.
 
 import copy
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -430,3 +433,31 @@ def test_a_condition_may_name_the_question_and_the_answer_by_their_text():
         ]
     )
     assert dict(steps[1].value["condition"]) == {"question": "ar_det_akut", "operator": "is", "answer": "yes"}
+
+
+def test_a_change_sent_for_review_reaches_citizens_only_when_a_second_editor_approves(built_page):
+    """The municipality's choice: a Wagtail workflow on its e-service pages (docs/eservices.md)."""
+    users = get_user_model().objects
+    author = users.create_user("skribent")
+    author.groups.add(Group.objects.get(name="Editors"))
+    reviewer = users.create_user("granskare")
+    reviewer.groups.add(Group.objects.get(name="Moderators"))
+    task = GroupApprovalTask.objects.create(name="Granskning av en annan redaktör")
+    task.groups.set([Group.objects.get(name="Moderators")])
+    workflow = Workflow.objects.create(name="E-tjänster granskas")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=1)
+    WorkflowPage.objects.create(workflow=workflow, page=built_page)
+
+    page = EServicePage.objects.get(pk=built_page.pk)
+    changed = copy.deepcopy(list(built_page.steps.raw_data))
+    changed[0]["value"]["questions"][3]["value"]["label"] = "Berätta vad som är trasigt"
+    page.steps = cleaned_steps(changed)
+    page.save_revision(user=author)
+    state = page.get_workflow().start(page, author)
+    before = EServicePage.objects.get(pk=page.pk).definition.steps[0].form_class().fields.values()
+    assert "Berätta vad som är trasigt" not in [str(field.label) for field in before]  # waiting for review
+
+    state.current_task_state.approve(user=reviewer)
+    live = EServicePage.objects.get(pk=page.pk)
+    labels = [str(field.label) for field in live.definition.steps[0].form_class().fields.values()]
+    assert "Berätta vad som är trasigt" in labels

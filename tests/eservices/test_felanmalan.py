@@ -185,3 +185,24 @@ def test_the_reporter_form_alone():
     assert ReporterForm(data={}).is_valid()
     assert not ReporterForm(data={"wants_feedback": "on"}).is_valid()
     assert ReporterForm(data={"wants_feedback": "on", "email": "a@example.com"}).is_valid()
+
+
+def test_the_translated_eservice_runs_in_english_and_its_case_reads_in_swedish(client, in_english):
+    """A translator's work (wagtail-localize) is the English e-service: texts in English, same answers."""
+    english = in_english(SLUG)
+    run = WizardRun(client, english)
+    first = client.get(run.first_url).content.decode()
+    assert 'lang="en"' in first
+    assert "What kind of fault is it?" in first and "Street lighting" in first
+    assert "Vilket slags fel" not in first
+    response = run.post("fel", {"kind": "lighting"})
+    assert "Describe the fault" in response.content.decode()  # its own message, in English
+    run.answer("fel", FAULT, then="plats")
+    run.answer("plats", PLACE, then="bilder")
+    run.answer("bilder", {}, then="kontakt")
+    run.answer("kontakt", REPORTER, then="kontrollera")
+    run.send()
+    case = Case.objects.get()
+    assert case.language == "en"
+    assert case.eservice == SLUG  # one e-service in both languages
+    assert case.title == "Gatubelysning: Storgatan 12, lyktstolpe 4711"  # the queue's language
