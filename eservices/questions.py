@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from eservices.forms import (
     IdentityNumberField,
     PhoneNumberField,
     PhotoField,
+    StepForm,
 )
 from pages.models import ServiceArea
 
@@ -45,6 +47,15 @@ class MachineNameBlock(blocks.CharBlock):
 
     def restore_translated_segments(self, value, segments):
         return value
+
+
+def _in_text(value):
+    """Lazy translations made text, as a block's saved value holds them."""
+    if isinstance(value, dict):
+        return {key: _in_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_text(item) for item in value]
+    return str(value) if isinstance(value, Promise) else value
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -120,6 +131,24 @@ class QuestionBlock(blocks.StructBlock):
         """(value, label) of a question a condition can test; empty for free answers."""
         return []
 
+    # --- the preview in the admin's block picker: the question as a citizen sees it -----------------
+    example: dict = {}
+
+    def get_preview_value(self):
+        example = {
+            "label": _("Your question"),
+            "hint": _("A hint under the question."),
+            "required": True,
+            "required_message": _("Answer the question"),
+            "name": "example",
+            **self.example,
+        }
+        return self.to_python(_in_text(example))
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        return {**context, "form": type("Preview", (StepForm,), self.fields(value))()}
+
     def title_text(self, value, answer) -> str:
         """The answer as a case title shows it (a choice by its label), in the active language."""
         labels = {str(key): label for key, label in self.answer_options(value)}
@@ -131,6 +160,7 @@ class QuestionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "form"
+        preview_template = "eservices/blocks/question_preview.html"
 
 
 class ShortTextBlock(QuestionBlock):
@@ -207,6 +237,8 @@ def sensitive_hint(common: dict, value) -> dict:
 
 
 class NumberBlock(QuestionBlock):
+    example = {"min_value": 1, "max_value": 10}
+
     min_value = blocks.IntegerBlock(label=_("At least"), required=False)
     max_value = blocks.IntegerBlock(label=_("At most"), required=False)
 
@@ -294,6 +326,8 @@ class OptionBlock(blocks.StructBlock):
 
 
 class ChoiceQuestionBlock(QuestionBlock):
+    example = {"options": [{"label": _("Street"), "key": "street"}, {"label": _("Park"), "key": "park"}]}
+
     options = blocks.ListBlock(OptionBlock(), label=_("Options"), min_num=0)
 
     def clean(self, value):
@@ -488,6 +522,8 @@ class AddressBlock(QuestionBlock):
 class IdentityNumberBlock(QuestionBlock):
     """Personnummer or samordningsnummer: only with a stated reason (data minimisation, GDPR art. 5)."""
 
+    example = {"why": _("We need it to check who you are.")}
+
     why = blocks.TextBlock(
         label=_("Why we need it"),
         rows=2,
@@ -508,6 +544,8 @@ class IdentityNumberBlock(QuestionBlock):
 
 class FileBlock(QuestionBlock):
     """Photos (JPEG, PNG, WebP), each checked by its content; up to five, each at most 8 MB."""
+
+    example = {"count": 2, "required": False}
 
     count = blocks.IntegerBlock(label=_("How many files"), default=1, min_value=1, max_value=5)
 
@@ -561,6 +599,10 @@ class AreaOptionBlock(blocks.StructBlock):
 
 class ServiceAreaBlock(QuestionBlock):
     """The citizen chooses the area their message is about; the case goes to that area's department."""
+
+    example = {
+        "options": [{"area": 1, "label": _("Elderly care")}, {"area": 9, "label": _("Something else")}]
+    }
 
     options = blocks.ListBlock(AreaOptionBlock(), label=_("Options"), min_num=2)
 

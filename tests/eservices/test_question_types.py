@@ -8,6 +8,7 @@ unhelpful message on the web form and in the API alike.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -108,3 +109,28 @@ def test_a_future_date_question_refuses_yesterday():
     (field,) = fields_of("date").values()
     with pytest.raises(ValidationError):
         field.clean((dt.date.today() - dt.timedelta(days=2)).isoformat())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", sorted(QuestionsBlock().child_blocks))
+def test_the_block_picker_previews_each_question_as_a_citizen_sees_it(kind, rf, admin_user):
+    """Wagtail's block picker shows a preview: the question's field, with the site's own styles."""
+    block = QuestionsBlock().child_blocks[kind]
+    if kind == "information":
+        return  # a text, rendered by the global preview
+    assert block.is_previewable
+    value = block.get_preview_value()
+    context = block.get_preview_context(value, {"request": rf.get("/"), "block_def": block})
+    html = context["form"].render()
+    for name in block.names(value):
+        assert f'name="{name}"' in html or f'name="{name}_' in html, (kind, html[:300])
+
+
+@pytest.mark.django_db
+def test_the_admin_serves_the_preview_of_a_question(client, admin_user):
+    client.force_login(admin_user)
+    block = QuestionsBlock().child_blocks["single_choice"]
+    response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "css/portal.css" in html and 'type="radio"' in html
