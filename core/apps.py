@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core import reference_index  # imports Wagtail's models: not before the apps are ready
+
+        reference_index.connect()

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 
@@ -51,7 +52,8 @@ class DepartmentFactory(DjangoModelFactory):
     locale = factory.LazyFunction(locale)
     committee = factory.SubFactory(CommitteeFactory)
     phone = "08-465 004 00"
-    email = factory.LazyAttribute(lambda o: f"{o.name.split()[0].lower()}@exempelkommun.example")
+    # A valid address (an ASCII local part): "Vård- och omsorgsförvaltningen" → vardochomsorgsforvaltningen@…
+    email = factory.LazyAttribute(lambda o: f"{slugify(o.name).replace('-', '')}@exempelkommun.example")
 
 
 class ServiceAreaFactory(DjangoModelFactory):

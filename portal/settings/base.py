@@ -72,7 +72,6 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # --- Applications -----------------------------------------------------------
 INSTALLED_APPS = [
     "portal",
-    "core",
     "pages",
     "eservices",
     "contactcentre",
@@ -92,6 +91,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail: its ready() changes how Wagtail's reference index hears of inline rows.
+    "core",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -194,6 +195,8 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [
     ("sv", "Svenska"),
     ("en", "English"),
+    ("ar", "العربية"),
+    ("fi", "Suomi"),
 ]
 # Right-to-left languages get dir="rtl" on <html> (Django's LANGUAGES_BIDI covers Arabic).
 LOCALE_PATHS = [BASE_DIR / "locales"]
@@ -204,6 +207,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation starts as a draft: never the Swedish text live under /en/ before a translator
+# has translated and published it (wagtail-localize would copy the source's live status).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media -------------------------------------------------------
 STATIC_URL = "/static/"
