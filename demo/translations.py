@@ -26,12 +26,17 @@ def build_translations(builder):
         path = FOLDER / f"{code}.po"
         if not path.exists():
             continue
-        catalogue = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+        texts = catalogue(code)
         locale = Locale.objects.get(language_code=code)
         for instance in to_translate(builder.locale):
             if instance.get_translation_or_none(locale) is None:
-                translate(instance, locale, catalogue)
+                translate(instance, locale, texts)
                 builder.created[f"translations ({code})"] += 1
+
+
+def catalogue(code) -> dict:
+    """The translator's file for ``code``: Swedish text → its translation."""
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(FOLDER / f"{code}.po")) if entry.msgstr}
 
 
 def to_translate(locale) -> list:
@@ -68,7 +73,9 @@ def fill(translation: Translation, catalogue: dict):
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
     translation.import_po(po, tool_name="demo")
-    translation.save_target(publish=False)
+    # A page is saved as a draft and published by ``translate``; a snippet has no drafts.
+    is_page = issubclass(translation.source.specific_content_type.model_class(), Page)
+    translation.save_target(publish=not is_page)
 
 
 def template() -> polib.POFile:

@@ -24,29 +24,74 @@ from pages.models import MunicipalitySettings
 register = template.Library()
 
 
+UNTRANSLATED = "oversattning-saknas"  # the query that asks the home page to say why the visitor is there
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in the other languages; only languages the page exists in."""
+    """Every other language, named in itself: this page in it, or else that language's home page.
+
+    A page without a translation leads to the home page in that language, which then says so
+    (``UNTRANSLATED``): never Swedish text under another language's address.
+    """
     request = context["request"]
     page = context.get("page")
     current = get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=False).live().select_related("locale"):
-            code = translation.locale.language_code
-            links.append((code, translation.get_url(request)))
+        translated = {
+            translation.locale.language_code: translation.get_url(request)
+            for translation in page.get_translations(inclusive=False).live().select_related("locale")
+        }
+        homes = {
+            home.locale.language_code: home.get_url(request)
+            for home in Page.objects.filter(depth=2).live().select_related("locale")
+        }
+        for code, _name in settings.LANGUAGES:
+            if code == current:
+                continue
+            if translated.get(code):
+                links.append((code, translated[code], False))
+            elif homes.get(code):
+                links.append((code, f"{homes[code]}?{UNTRANSLATED}=1", True))
     else:
         path = request.get_full_path()
         for code, _name in settings.LANGUAGES:
             if code != current:
-                links.append((code, translate_url(path, code)))
+                links.append((code, translate_url(path, code), False))
     return {
         "links": [
-            {"code": code, "name": get_language_info(code)["name_local"], "url": url}
-            for code, url in links
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "untranslated": untranslated,
+            }
+            for code, url, untranslated in links
             if url
         ]
     }
+
+
+@register.simple_tag(takes_context=True)
+def alternates(context):
+    """(language, absolute URL) of this page in every language it is published in, for hreflang."""
+    page = context.get("page")
+    request = context.get("request")
+    if not (isinstance(page, Page) and page.pk):
+        return []
+    return [
+        (translation.locale.language_code, translation.get_full_url(request))
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        if translation.get_full_url(request)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def came_untranslated(context) -> bool:
+    """Did the visitor follow the switcher from a page not translated into this language?"""
+    request = context.get("request")
+    return bool(request and request.GET.get(UNTRANSLATED))
 
 
 @register.simple_tag

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.builder import DemoBuilder
 from demo.cases import build_demo_cases, build_department_groups
 from demo.eservices import build_eservice_pages
+from demo.translations import build_translations
 from portal.roles import setup_roles
 
 
@@ -56,6 +57,6 @@ class Command(BaseCommand):
             stdout=self.stdout,
             style=self.style,
             verbosity=0 if quiet else verbosity,
-            extensions=[build_roles, build_eservice_pages, build_demo_cases],
+            extensions=[build_roles, build_eservice_pages, build_translations, build_demo_cases],
         )
         builder.build(index=not no_index)
