@@ -47,6 +47,8 @@ PAGE_TYPES = {
         m.OfficialsRegisterPage,
         m.AccessibilityStatementPage,
         m.PrivacyNoticePage,
+        m.EasyReadPage,
+        m.OtherLanguagePage,
     )
 }
 # Pages are checked again a year after their last review; these few, whose rules change

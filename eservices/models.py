@@ -184,7 +184,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         ("printable", _("Printable PDF")),
     ]
     parent_page_types = ["pages.ServiceAreaPage", "pages.HomePage"]
-    subpage_types = []
+    subpage_types = ["pages.EasyReadPage"]
 
     class Meta:
         verbose_name = _("e-service page")

@@ -30,6 +30,7 @@ from pages.models.snippets import (
     FAQFeedback,
     ServiceArea,
 )
+from pages.models.variants import EasyReadPage, OtherLanguagePage
 
 __all__ = [
     "FAQ",
@@ -38,6 +39,8 @@ __all__ = [
     "Blankett",
     "BlankettCategory",
     "BlankettLibraryPage",
+    "EasyReadPage",
+    "OtherLanguagePage",
     "Committee",
     "ContactCentrePage",
     "ContentFlag",

@@ -60,7 +60,7 @@ class ContactCentrePage(Page):
         index.SearchField("teletal_text"),
     ]
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.InformationPage"]
+    subpage_types = ["pages.InformationPage", "pages.EasyReadPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -37,6 +37,7 @@ class HomePage(Page):
         "pages.PrivacyNoticePage",
         "pages.InformationPage",
         "eservices.EServicePage",
+        "pages.EasyReadPage",
     ]
     max_count_per_parent = 1
 

@@ -26,7 +26,12 @@ class ServiceAreaPage(LeaveQuicklyMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["pages.ServicePage", "pages.InformationPage", "eservices.EServicePage"]
+    subpage_types = [
+        "pages.ServicePage",
+        "pages.InformationPage",
+        "eservices.EServicePage",
+        "pages.EasyReadPage",
+    ]
 
     class Meta:
         verbose_name = _("service area page")
@@ -87,7 +92,7 @@ class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
     ]
 
     parent_page_types = ["pages.ServiceAreaPage"]
-    subpage_types = []
+    subpage_types = ["pages.EasyReadPage"]
 
     class Meta:
         verbose_name = _("service page")
@@ -124,7 +129,7 @@ class InformationPage(LeaveQuicklyMixin, ReviewedMixin, Page):
     ]
     promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    subpage_types = ["pages.InformationPage"]
+    subpage_types = ["pages.InformationPage", "pages.EasyReadPage", "pages.OtherLanguagePage"]
 
     class Meta:
         verbose_name = _("information page")

@@ -270,3 +270,22 @@ def pages_of_types(*model_labels, exclude=()):
     """``page_of_type`` for several types at once, skipping missing pages and the ids in ``exclude``."""
     pages = (page_of_type(label) for label in model_labels)
     return [page for page in pages if page is not None and page.pk not in exclude]
+
+
+@register.simple_tag
+def easy_read_version(page):
+    """The page's lättläst version (a live child page of that type), if it has one."""
+    if not (isinstance(page, Page) and page.pk):
+        return None
+    from pages.models import EasyReadPage  # the tag library loads before the page models are ready
+
+    return EasyReadPage.objects.child_of(page).live().public().first()
+
+
+@register.simple_tag
+def other_languages_page():
+    """The page that lists the information in other languages, in the municipality's language."""
+    from pages.models import OtherLanguagePage  # the tag library loads before the page models are ready
+
+    first = OtherLanguagePage.objects.live().public().first()
+    return first.get_parent() if first else None
