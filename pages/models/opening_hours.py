@@ -51,10 +51,12 @@ class OpeningHours(ClusterableModel):
     PHONE = "phone"
     PHONE_MENU = "phone_menu"
     VISIT = "visit"
+    ELDERLY_LINE = "elderly_line"
     CHANNELS = [
         (PHONE, _("Phone")),
         (PHONE_MENU, _("Phone menu options")),
         (VISIT, _("Visits")),
+        (ELDERLY_LINE, _("Äldre direkt (the line for older people)")),
     ]
 
     channel = models.CharField(_("channel"), max_length=20, choices=CHANNELS)

@@ -20,8 +20,17 @@ class ServiceAreaPage(LeaveQuicklyMixin, Page):
         "pages.ServiceArea", verbose_name=_("service area"), on_delete=models.PROTECT, related_name="+"
     )
     intro = models.TextField(_("introduction"), blank=True)
+    shows_elderly_line = models.BooleanField(
+        _("show Äldre direkt"),
+        default=False,
+        help_text=_("The phone line for older people, for the area of elderly care."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("service_area"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("service_area"),
+        FieldPanel("intro"),
+        FieldPanel("shows_elderly_line"),
+    ]
     promote_panels = Page.promote_panels + LeaveQuicklyMixin.leave_quickly_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -17,6 +17,15 @@ class MunicipalitySettings(BaseGenericSetting):
         blank=True,
         help_text=_("For callers who know whom they want to reach."),
     )
+    elderly_line_phone = models.CharField(
+        _("Äldre direkt phone"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "One number for older people and their relatives, with no phone menu: a person answers. "
+            "Its opening hours are the channel “Äldre direkt” under Opening hours."
+        ),
+    )
     email = models.EmailField(_("official e-mail address"), blank=True)
     visiting_address = models.CharField(_("visiting address"), max_length=255, blank=True)
     postal_address = models.CharField(_("postal address"), max_length=255, blank=True)
@@ -65,6 +74,7 @@ class MunicipalitySettings(BaseGenericSetting):
             [
                 FieldPanel("phone"),
                 FieldPanel("voice_switchboard_phone"),
+                FieldPanel("elderly_line_phone"),
                 FieldPanel("email"),
                 FieldPanel("visiting_address"),
                 FieldPanel("postal_address"),

@@ -289,3 +289,15 @@ def other_languages_page():
 
     first = OtherLanguagePage.objects.live().public().first()
     return first.get_parent() if first else None
+
+
+@register.simple_tag
+def elderly_line_hours():
+    """The opening hours of Äldre direkt, if an editor has entered them."""
+    from pages.models import OpeningHours  # the tag library loads before the page models are ready
+
+    return (
+        OpeningHours.objects.filter(channel=OpeningHours.ELDERLY_LINE)
+        .prefetch_related("weekly", "seasonal", "exceptions")
+        .first()
+    )
