@@ -28,6 +28,8 @@ def queued_tasks(settings):
 
 def translate_tree(language):
     locale, _ = Locale.objects.get_or_create(language_code=language)
+    # The demo seeds its own translation of part of the tree: start from none, as an editor would.
+    Page.objects.filter(locale=locale, depth=2).delete()
     home = HomePage.objects.get(locale__language_code="sv")
     creator = TranslationCreator(None, [locale])
     creator.create_translations(home)

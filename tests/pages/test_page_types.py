@@ -27,16 +27,23 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 m.PrivacyNoticePage,
                 m.InformationPage,
                 EServicePage,
+                m.EasyReadPage,
             },
         )
 
     def test_a_service_area_holds_its_services_information_and_e_services(self):
-        self.assertAllowedSubpageTypes(m.ServiceAreaPage, {m.ServicePage, m.InformationPage, EServicePage})
+        self.assertAllowedSubpageTypes(
+            m.ServiceAreaPage, {m.ServicePage, m.InformationPage, EServicePage, m.EasyReadPage}
+        )
         self.assertCanNotCreateAt(m.HomePage, m.ServicePage)
 
-    def test_an_e_service_sits_under_an_area_or_the_home_page_and_has_no_children(self):
+    def test_an_e_service_sits_under_an_area_or_the_home_page_and_has_only_a_lattlast_child(self):
         self.assertAllowedParentPageTypes(EServicePage, {m.ServiceAreaPage, m.HomePage})
-        self.assertAllowedSubpageTypes(EServicePage, set())
+        self.assertAllowedSubpageTypes(EServicePage, {m.EasyReadPage})
+
+    def test_lattlast_sits_under_the_page_it_explains_and_other_languages_under_an_information_page(self):
+        self.assertAllowedSubpageTypes(m.EasyReadPage, set())
+        self.assertAllowedParentPageTypes(m.OtherLanguagePage, {m.InformationPage})
 
     def test_the_contact_page_sits_under_the_home_page(self):
         self.assertAllowedParentPageTypes(m.ContactCentrePage, {m.HomePage})
