@@ -29,9 +29,27 @@ def build_translations(builder):
         texts = catalogue(code)
         locale = Locale.objects.get(language_code=code)
         for instance in to_translate(builder.locale):
-            if instance.get_translation_or_none(locale) is None:
-                translate(instance, locale, texts)
-                builder.created[f"translations ({code})"] += 1
+            if instance.get_translation_or_none(locale) is not None:
+                continue
+            missing = untranslated(instance, texts)
+            if missing:
+                # Never Swedish text published under another language's address.
+                builder.say(
+                    f"  Not translated into {code}: {instance} ({len(missing)} strings missing)", level=2
+                )
+                continue
+            translate(instance, locale, texts)
+            builder.created[f"translations ({code})"] += 1
+
+
+def untranslated(instance, texts: dict) -> list[str]:
+    """The strings of ``instance`` (not of the snippets it uses) that the translator's file lacks."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    return [
+        segment.string.data
+        for segment in source.stringsegment_set.select_related("string")
+        if segment.string.data not in texts
+    ]
 
 
 def catalogue(code) -> dict:

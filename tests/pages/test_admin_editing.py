@@ -70,7 +70,7 @@ def test_bad_opening_hours_get_a_message_and_nothing_is_saved(editor_client):
 
 @pytest.mark.usefixtures("demo")
 def test_editor_edits_an_faq(editor_client):
-    faq = FAQ.objects.first()
+    faq = FAQ.objects.filter(locale__language_code="sv").first()
     url = reverse(faq.snippet_viewset.get_url_name("edit"), args=[faq.pk])
     data = edit_form(editor_client, url)
     data["question"] = "Hur når jag kontaktcenter på kvällen?"
