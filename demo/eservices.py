@@ -3,24 +3,19 @@
 The pages are data in ``demo/data/eservices.sv.yaml`` (where each sits, what it links); each
 e-service's form — steps, questions, conditions, rules, handling and data-protection facts —
 is ``demo/data/eservices/<id>.sv.yaml``, in the shape an editor builds on the page's Form and
-Handling tabs (``eservices.steps``, ``eservices.questions``). ``translations.en.po`` holds their
-English texts, as a translator would give them; ``translate()`` imports them with
-wagtail-localize, the way a translator's file is imported.
+Handling tabs (``eservices.steps``, ``eservices.questions``). Their translations come with the
+rest of the demo's (``demo/translations.py``).
 """
 
 import uuid
 
-import polib
-from wagtail_localize.models import Translation, TranslationSource
-
-from demo.content import DATA, load
+from demo.content import load
 from eservices.models import EServicePage
 from pages.models import Blankett, Department, ServiceArea, ServicePage
 
 _data = load("eservices")  # demo/data/eservices.sv.yaml
 EXAMPLES = _data["eservices"]
 HELP_TEXT = _data["help_text"]
-FORMS = DATA / "eservices"
 # Block ids made from names, so that a seed is the same each time (and so are translators' files).
 ID_NAMESPACE = uuid.UUID("5f0c9a53-6f0e-4c39-9d69-4f1b0b3c2a11")
 
@@ -103,29 +98,3 @@ def _question(path, index, question):
 
 def _id(path) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, path))
-
-
-def translate(page: EServicePage, locale, *, user=None) -> EServicePage:
-    """The English (``locale``) version of a demo e-service page, from ``translations.<lang>.po``.
-
-    As a translator's upload: wagtail-localize exports the page's strings, the file's
-    translations are filled in by their Swedish text, imported, and the translation published.
-    Parent pages without a translation are copied (wagtail-localize's own behaviour).
-    """
-    catalogue = {
-        entry.msgid: entry.msgstr
-        for entry in polib.pofile(str(FORMS / f"translations.{locale.language_code}.po"))
-    }
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = catalogue.get(entry.msgid, "")
-    translation.import_po(po, user=user, tool_name="demo")
-    # Published here rather than by save_target(publish=True), which waits for the transaction's commit.
-    translation.save_target(user=user, publish=False)
-    target = page.get_translation(locale).specific
-    target.get_latest_revision().publish(user=user)
-    return type(target).objects.get(pk=target.pk)

@@ -225,23 +225,20 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
                 {"eservice_slug": _("The e-service “%(title)s” already has this id.") % {"title": twin.title}}
             )
 
+    def confidentiality_area(self):
+        """The area the page is placed under: its own ``service_area`` says where its cases go."""
+        if self.pk is None:
+            return None
+        nearest = ServiceAreaPage.objects.ancestor_of(self).order_by("-depth").first()
+        return nearest.service_area if nearest else None
+
     def leave_quickly_by_default(self) -> bool:
-        # An e-service also follows the area its cases go to, wherever the page is placed.
+        # The place of the page (the mixin), and also the area its cases go to, wherever it is placed.
         definition = self.definition
         area_is_confidential = ServiceArea.objects.filter(
             menu_digit=definition.service_area_digit, confidential=True
         ).exists()
-        # And the place of the page: under a confidential area (its own service_area is where cases go).
-        placed_in_confidential = (
-            self.pk is not None
-            and ServiceAreaPage.objects.ancestor_of(self).filter(service_area__confidential=True).exists()
-        )
-        return (
-            definition.sensitive
-            or super().leave_quickly_by_default()
-            or area_is_confidential
-            or placed_in_confidential
-        )
+        return definition.sensitive or super().leave_quickly_by_default() or area_is_confidential
 
     def serve_preview(self, request, mode_name):
         """The start page, every step (with its condition), the check page, the receipt or the PDF."""

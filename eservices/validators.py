@@ -72,13 +72,8 @@ def _email_or_phone_schema(form) -> dict:
 def email_or_phone(form, cleaned):
     """Give an e-mail address or a phone number (the step's first of each), so that we can answer."""
     email, phone = _email_and_phone(form)
-    if email and phone and not cleaned.get(email) and not cleaned.get(phone) and email not in form.errors:
-        form.add_error(
-            email,
-            ValidationError(
-                _("Enter an e-mail address or a phone number, so that we can answer you."), code="required"
-            ),
-        )
+    if email and phone and not cleaned.get(email) and not cleaned.get(phone):
+        _required(form, email, _("Enter an e-mail address or a phone number, so that we can answer you."))
 
 
 # --- JSON Schema fragments ----------------------------------------------------------------------------

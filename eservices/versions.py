@@ -18,7 +18,6 @@ from django.db.models import Max
 from wagtail.models import Revision
 
 from eservices import builder
-from eservices.questions import question_blocks
 
 SESSION_REVISIONS = "eservice_run_revisions"
 # The page's fields ``builder.build`` reads besides its steps: a change to any makes a new e-service.
@@ -153,11 +152,5 @@ def for_run(request, page, run):
 
 
 def question_names(page) -> set[str]:
-    """Every machine name a question of ``page`` answers under."""
-    names = set()
-    for child in page.steps:
-        if child.block_type == "step":
-            for block, value in question_blocks(child.value["questions"]):
-                for name in block.names(value):
-                    names.update((name, f"{child.value['name']}.{name}"))
-    return names
+    """Every machine name a question of ``page`` answers under, and each as ``step.name``."""
+    return set(builder.first_asked(page))

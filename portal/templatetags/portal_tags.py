@@ -19,7 +19,7 @@ from wagtail.models import Page
 from pages.hours import clock as format_clock
 from pages.locales import active_locale
 from pages.locales import localized as localize
-from pages.models import MunicipalitySettings
+from pages.models import EasyReadPage, MunicipalitySettings, OpeningHours, OtherLanguagePage
 
 register = template.Library()
 
@@ -277,16 +277,12 @@ def easy_read_version(page):
     """The page's lättläst version (a live child page of that type), if it has one."""
     if not (isinstance(page, Page) and page.pk):
         return None
-    from pages.models import EasyReadPage  # the tag library loads before the page models are ready
-
     return EasyReadPage.objects.child_of(page).live().public().first()
 
 
 @register.simple_tag
 def other_languages_page():
     """The page that lists the information in other languages, in the municipality's language."""
-    from pages.models import OtherLanguagePage  # the tag library loads before the page models are ready
-
     first = OtherLanguagePage.objects.live().public().first()
     return first.get_parent() if first else None
 
@@ -294,8 +290,6 @@ def other_languages_page():
 @register.simple_tag
 def elderly_line_hours():
     """The opening hours of Äldre direkt, if an editor has entered them."""
-    from pages.models import OpeningHours  # the tag library loads before the page models are ready
-
     return (
         OpeningHours.objects.filter(channel=OpeningHours.ELDERLY_LINE)
         .prefetch_related("weekly", "seasonal", "exceptions")
