@@ -51,11 +51,15 @@ def render(reply: CannedReply, case) -> str:
 def for_case(case, language: str | None = None):
     """The canned replies to offer for ``case``: its area's first, then the general ones.
 
-    In the municipality's working language (Swedish) unless ``language`` names another.
+    In the case's language (the citizen's, issue 12), so that the reply reaches them in it, unless
+    ``language`` names another. A language without any canned reply yet falls back to the
+    municipality's working language (Swedish): staff are never left without any.
     An area-specific reply matches the case's area in any locale (by translation key).
     """
-    language = language or settings.LANGUAGE_CODE
-    replies = CannedReply.objects.filter(locale__language_code=language)
+    language = language or case.language or settings.LANGUAGE_CODE
+    replies = CannedReply.objects.filter(locale__language_code=language).select_related("locale")
+    if language != settings.LANGUAGE_CODE and not replies.exists():
+        return for_case(case, settings.LANGUAGE_CODE)
     general = Q(service_area__isnull=True)
     if case.service_area_id is None:
         return replies.filter(general).order_by("title")

@@ -3,19 +3,22 @@
 The pages are data in ``demo/data/eservices.sv.yaml`` (where each sits, what it links); each
 e-service's form — steps, questions, conditions, rules, handling and data-protection facts —
 is ``demo/data/eservices/<id>.sv.yaml``, in the shape an editor builds on the page's Form and
-Handling tabs (``eservices.steps``, ``eservices.questions``). Their translations come with the
+Handling tabs (``eservices.steps``, ``eservices.questions``). An e-service with a folder
+``demo/data/eservices/lattlast/<id>/`` has a lättläst child page, a page folder like those under
+``data/pages/``. Their translations come with the
 rest of the demo's (``demo/translations.py``).
 """
 
 import uuid
 
-from demo.content import load
+from demo.content import DATA, load, page_tree
 from eservices.models import EServicePage
 from pages.models import Blankett, Department, ServiceArea, ServicePage
 
 _data = load("eservices")  # demo/data/eservices.sv.yaml
 EXAMPLES = _data["eservices"]
 HELP_TEXT = _data["help_text"]
+EASY_READ = DATA / "eservices" / "lattlast"  # lättläst versions of the start pages, by form
 # Block ids made from names, so that a seed is the same each time (and so are translators' files).
 ID_NAMESPACE = uuid.UUID("5f0c9a53-6f0e-4c39-9d69-4f1b0b3c2a11")
 
@@ -37,6 +40,8 @@ def build_eservice_pages(builder):
                 },
             },
         )
+        if (EASY_READ / example["form"]).is_dir():
+            builder.page(page, page_tree(folder=EASY_READ / example["form"]))
         for slug in example["service_pages"]:
             service_page = ServicePage.objects.filter(slug=slug, locale=builder.locale).first()
             if service_page and service_page.eservice_page_id is None:

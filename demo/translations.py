@@ -1,6 +1,7 @@
 """The demo's translations, a ``seed_demo`` builder extension: made the way a translator makes them.
 
-For each page listed in ``demo/data/translations.yaml`` (and the snippets it uses) and each of the
+For each page listed in ``demo/data/translations.yaml`` (and the snippets it uses), each canned reply
+(svarsmall, a snippet of its own that staff answer cases with) and each of the
 municipality's other languages, wagtail-localize creates the translation, exports its strings as a
 PO file, the strings are filled in from the translator's file ``demo/data/translations/<code>.po``
 (msgid: the Swedish source text), imported back and published. An editor then sees ordinary
@@ -14,6 +15,7 @@ import polib
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from contactcentre.models import CannedReply
 from demo.content import DATA, OTHER_LANGUAGES, load
 from pages.models import Blankett
 
@@ -58,7 +60,8 @@ def catalogue(code) -> dict:
 
 
 def to_translate(locale) -> list:
-    """The snippets first (the FAQ of the pages, the blanketter), then the pages, parents first."""
+    """The snippets first (the FAQ of the pages, the blanketter), then the pages, parents first;
+    the canned replies last, when the service areas they name are translated with the pages."""
     pages = Page.objects.filter(locale=locale, slug__in=PLAN["pages"]).specific()
     by_slug = {page.slug: page for page in pages}
     pages = [by_slug[slug] for slug in PLAN["pages"] if slug in by_slug]
@@ -69,7 +72,10 @@ def to_translate(locale) -> list:
     blanketter = []
     if PLAN.get("blanketter") == "all":
         blanketter = list(Blankett.objects.filter(locale=locale).order_by("code"))
-    return [*faqs.values(), *blanketter, *pages]
+    canned_replies = []
+    if PLAN.get("canned_replies") == "all":
+        canned_replies = list(CannedReply.objects.filter(locale=locale).order_by("title"))
+    return [*faqs.values(), *blanketter, *pages, *canned_replies]
 
 
 def translate(instance, locale, catalogue: dict):

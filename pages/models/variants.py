@@ -7,10 +7,14 @@ original links to it. Information in other languages (Somali, Tigrinya, …) is 
 language the site is not translated into, marked with its own ``lang`` and direction.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,6 +36,35 @@ OTHER_LANGUAGES = [
 RIGHT_TO_LEFT = {"fa", "ar", "ckb"}
 
 
+def route_taken(parent, slug: str) -> bool:
+    """Whether ``parent`` answers ``<slug>/`` itself: a routable page (an e-service's ``starta/``,
+    ``steg/``…) resolves its own routes before its children, so a child there would never be shown."""
+    parent = parent.specific if parent is not None else None
+    if not slug or not isinstance(parent, RoutablePageMixin):
+        return False
+    try:
+        parent.resolve_subpage(f"/{slug}/")
+    except Http404:
+        return False
+    return True
+
+
+ROUTE_TAKEN = _(
+    "The page above uses the address “%(slug)s/” itself. Choose another slug, such as “lattlast”."
+)
+
+
+class EasyReadPageForm(WagtailAdminPageForm):
+    """In the admin a new page is not in the tree yet, so its parent comes from the form."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        if route_taken(self.parent_page, slug):
+            self.add_error("slug", ROUTE_TAKEN % {"slug": slug})
+        return cleaned_data
+
+
 class EasyReadPage(Page):
     """Lättläst: the page above it, in easy-to-read Swedish."""
 
@@ -50,9 +83,15 @@ class EasyReadPage(Page):
     ]
     subpage_types = []
     template = "pages/easy_read_page.html"
+    base_form_class = EasyReadPageForm
 
     class Meta:
         verbose_name = _("easy-to-read page (lättläst)")
+
+    def clean(self):
+        super().clean()
+        if route_taken(self.get_parent(), self.slug):
+            raise ValidationError({"slug": ROUTE_TAKEN % {"slug": self.slug}})
 
 
 class OtherLanguagePage(Page):

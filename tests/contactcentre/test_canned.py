@@ -107,3 +107,18 @@ def test_staff_edit_canned_replies_in_the_admin(client, username):
 def test_case_officers_without_the_permission_do_not(client):
     client.force_login(get_user_model().objects.get(username="teknik"))
     assert client.get("/admin/snippets/contactcentre/cannedreply/").status_code in (302, 403)
+
+
+def test_for_case_offers_the_replies_in_the_case_language():
+    CannedReply.objects.all().delete()
+    reply("Allmänt", title="Allmän")
+    english = reply("General", title="General", language="en")
+    case, _ = open_case(NewCase(title="Question", service_area=area(4), language="en"))
+    assert list(canned.for_case(case)) == [english]
+
+
+def test_a_language_without_any_canned_reply_is_offered_the_swedish_ones():
+    CannedReply.objects.all().delete()
+    swedish = reply("Allmänt", title="Allmän")
+    case, _ = open_case(NewCase(title="Question", service_area=area(4), language="ar"))
+    assert list(canned.for_case(case)) == [swedish]

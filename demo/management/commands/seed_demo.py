@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.builder import DemoBuilder
-from demo.cases import build_demo_cases, build_department_groups
+from demo.cases import build_canned_replies, build_demo_cases, build_department_groups
 from demo.eservices import build_eservice_pages
 from demo.translations import build_translations
 from portal.roles import setup_roles
@@ -57,6 +57,13 @@ class Command(BaseCommand):
             stdout=self.stdout,
             style=self.style,
             verbosity=0 if quiet else verbosity,
-            extensions=[build_roles, build_eservice_pages, build_translations, build_demo_cases],
+            # The canned replies before the translations, which translate them too.
+            extensions=[
+                build_roles,
+                build_eservice_pages,
+                build_canned_replies,
+                build_translations,
+                build_demo_cases,
+            ],
         )
         builder.build(index=not no_index)
