@@ -144,3 +144,11 @@ def test_an_eservice_start_page_links_to_its_easy_read_version(client, slug):
     sentences = [s for s in re.split(r"[.?!]\s", re.sub(r"<[^>]+>", " ", text)) if s.strip()]
     lengths = [len(sentence.split()) for sentence in sentences]
     assert lengths and max(lengths) <= 15 and sum(lengths) / len(lengths) < 10, lengths
+
+
+def test_the_eservice_steps_do_not_offer_lattlast_mid_form(client):
+    """Only the start page links to it: leaving a step for it would lose what was typed there."""
+    eservice = EServicePage.objects.get(slug="gor-en-felanmalan", locale__language_code="sv")
+    step = client.get(eservice.get_url() + "starta/", follow=True)
+    assert step.status_code == 200 and "/steg/" in step.redirect_chain[-1][0]
+    assert 'class="easy-read-link"' not in step.content.decode()
