@@ -14,7 +14,8 @@ from contactcentre.models import Case, CaseAttachment, CaseEvent, ContactCentreS
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
 from contactcentre.tasks import send_receipt_email
-from core.uploads import download_name, stored_name
+from core import security_log
+from core.uploads import download_name, name_disagrees, stored_name
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,16 @@ def store_attachment(case: Case, attachment: Attachment, field: str | None = Non
     )
     stored.file.save(stored_name(attachment.content_type), ContentFile(attachment.content), save=False)
     stored.save()
+    claimed = name_disagrees(attachment.name, attachment.content_type)
+    if claimed is not None:
+        # A photo named .html or .svg is how a polyglot arrives: worth a look, harmless as stored.
+        security_log.event(
+            "upload.misnamed",
+            case=case.reference,
+            claimed_extension=claimed,
+            detected_type=attachment.content_type,
+            field=stored.field,
+        )
     return stored
 
 

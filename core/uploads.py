@@ -22,6 +22,13 @@ MAX_PIXELS = 50_000_000
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/heic"}
 # The detected type's extension: the only one a stored or downloaded file ever gets.
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic"}
+# Extensions a citizen's camera or phone may give each type: any other is a name that lies.
+USUAL_EXTENSIONS = {
+    "image/jpeg": {"jpg", "jpeg", "jpe", "jfif"},
+    "image/png": {"png"},
+    "image/webp": {"webp"},
+    "image/heic": {"heic", "heif"},
+}
 # A type we did not detect (an older row, a hand-edited one) is served as bytes, never rendered.
 UNKNOWN_TYPE = "application/octet-stream"
 UNKNOWN_EXTENSION = "bin"
@@ -69,6 +76,14 @@ def served_type(content_type: str) -> tuple[str, str]:
     if content_type in EXTENSIONS:
         return content_type, EXTENSIONS[content_type]
     return UNKNOWN_TYPE, UNKNOWN_EXTENSION
+
+
+def name_disagrees(name: str, content_type: str) -> str | None:
+    """The citizen's extension when it is not one the detected type goes by (``poly.html``), else None."""
+    suffix = PurePosixPath(display_name(name)).suffix.lower().lstrip(".")
+    if suffix in USUAL_EXTENSIONS.get(content_type, set()):
+        return None
+    return suffix or "(none)"
 
 
 def stored_name(content_type: str) -> str:

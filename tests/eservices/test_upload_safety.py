@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from contactcentre.models import Case, CaseAttachment
+from contactcentre.services import Attachment
 from core.storage import PrivateStorage
 from core.uploads import check_image, display_name, download_name
 from eservices.wizard import EServiceWizard, WizardFileStorage
@@ -72,7 +73,18 @@ def assert_served_as_jpeg_attachment(client, case, attachment):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_a_polyglot_through_the_wizard_is_stored_and_served_as_a_jpeg(client, eservice_page, private_root):
+def misnamed_events(caplog):
+    return [
+        record.security_event
+        for record in caplog.records
+        if getattr(record, "security_event", {}).get("event") == "upload.misnamed"
+    ]
+
+
+def test_a_polyglot_through_the_wizard_is_stored_and_served_as_a_jpeg(
+    client, eservice_page, private_root, caplog
+):
+    caplog.set_level("INFO", logger="kommunportal.security")
     run = WizardRun(client, eservice_page("felanmalan"))
     run.answer("fel", FAULT)
     run.answer("plats", PLACE)
@@ -85,6 +97,12 @@ def test_a_polyglot_through_the_wizard_is_stored_and_served_as_a_jpeg(client, es
     assert case.answers["bilder"]["photo_1"] == "poly.jpg"
     attachment = assert_stored_as_jpeg(case)
     assert ".html" not in repr(case.form_snapshot)
+    [event] = misnamed_events(caplog)
+    assert (event["case"], event["claimed_extension"], event["detected_type"]) == (
+        case.reference,
+        "html",
+        "image/jpeg",
+    )
 
     client.force_login(UserFactory(username="teknik"))
     assert_served_as_jpeg_attachment(client, case, attachment)
@@ -118,6 +136,15 @@ def test_an_older_attachment_named_html_is_served_under_its_detected_type(signed
     # Not a type we detect: served as bytes, saved as .bin, never as text/html.
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"] == 'attachment; filename="poly.bin"'
+
+
+def test_a_photo_named_as_its_type_is_not_an_event(private_root, caplog):
+    caplog.set_level("INFO", logger="kommunportal.security")
+    for name in ("IMG_0412.JPEG", "lykta.jpg", "bild.jfif"):
+        open_a_case(attachments=[Attachment(name, "image/jpeg", polyglot(), field="photo_1")])
+    assert misnamed_events(caplog) == []
+    open_a_case(attachments=[Attachment("bild.svg", "image/jpeg", polyglot(), field="photo_1")])
+    assert [event["claimed_extension"] for event in misnamed_events(caplog)] == ["svg"]
 
 
 @pytest.mark.parametrize(
