@@ -237,3 +237,15 @@ def test_server_details_a_view_or_library_adds_are_taken_off(rf, settings):
 
     response = SecurityHeadersMiddleware(leaky)(rf.get("/"))
     assert "Server" not in response and "X-Powered-By" not in response
+
+
+def test_an_admin_view_that_forgets_never_cache_is_not_stored_either(rf):
+    """Wagtail decorates its own URLs; the middleware covers any admin view that is not."""
+
+    def forgetful(request):
+        return HttpResponse("a case")
+
+    response = SecurityHeadersMiddleware(forgetful)(rf.get("/admin/arenden/1/"))
+    assert no_store(response)
+    public = SecurityHeadersMiddleware(forgetful)(rf.get("/"))
+    assert not no_store(public)
