@@ -14,6 +14,8 @@ from contactcentre.models import Case, CaseAttachment, CaseEvent, ContactCentreS
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
 from contactcentre.tasks import send_receipt_email
+from core import security_log
+from core.uploads import download_name, name_disagrees, stored_name
 
 logger = logging.getLogger(__name__)
 
@@ -53,16 +55,31 @@ class NewCase:
 
 
 def store_attachment(case: Case, attachment: Attachment, field: str | None = None) -> CaseAttachment:
-    """Keep a checked file with its case, under a random name in private storage."""
+    """Keep a checked file with its case, under a random name in private storage.
+
+    The name on disk comes from the detected type (``CaseAttachment.file``'s ``upload_to``); the
+    citizen's name is kept as display text only, sanitised and with the detected type's extension
+    (core.uploads.download_name): ``poly.html`` that is a JPEG is shown and saved as ``poly.jpg``.
+    """
     stored = CaseAttachment(
         case=case,
-        original_name=attachment.name[:200],
+        original_name=download_name(attachment.name, attachment.content_type),
         content_type=attachment.content_type,
         size=len(attachment.content),
         field=attachment.field if field is None else field,
     )
-    stored.file.save(attachment.name, ContentFile(attachment.content), save=False)
+    stored.file.save(stored_name(attachment.content_type), ContentFile(attachment.content), save=False)
     stored.save()
+    claimed = name_disagrees(attachment.name, attachment.content_type)
+    if claimed is not None:
+        # A photo named .html or .svg is how a polyglot arrives: worth a look, harmless as stored.
+        security_log.event(
+            "upload.misnamed",
+            case=case.reference,
+            claimed_extension=claimed,
+            detected_type=attachment.content_type,
+            field=stored.field,
+        )
     return stored
 
 

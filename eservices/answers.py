@@ -15,8 +15,14 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from contactcentre.services import Attachment
-from core.uploads import check_image
+from core.uploads import check_image, download_name
 from eservices.forms import PhoneNumberField, national_phone
+
+
+def file_name(uploaded: UploadedFile) -> str:
+    """The citizen's file name as the case keeps it: sanitised, with the detected type's extension."""
+    content_type = getattr(uploaded, "checked_content_type", None) or check_image(uploaded).content_type
+    return download_name(uploaded.name, content_type)
 
 
 def json_value(value):
@@ -25,7 +31,7 @@ def json_value(value):
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, UploadedFile):
-        return value.name
+        return file_name(value)
     if isinstance(value, list | tuple):
         return [json_value(v) for v in value]
     if hasattr(value, "pk"):
@@ -48,7 +54,7 @@ def display_value(field: forms.Field, value) -> str:
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return formats.localize(value)
     if isinstance(value, UploadedFile):
-        return value.name
+        return file_name(value)
     if isinstance(value, list | tuple):
         return ", ".join(display_value(field, v) for v in value)
     return str(value)

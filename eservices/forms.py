@@ -148,7 +148,8 @@ class PhotoField(forms.FileField):
         try:
             uploaded = super().clean(data, initial)
             if uploaded and hasattr(uploaded, "read"):
-                check_image(uploaded)
+                # Kept on the file: its answer and its attachment are named after the detected type.
+                uploaded.checked_content_type = check_image(uploaded).content_type
         except ValidationError as error:
             raise ValidationError(
                 [

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -249,6 +251,8 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         return super().serve_preview(request, mode_name)
 
     # --- routes ---------------------------------------------------------------
+    # Every route past the start page holds a citizen's answers, a receipt or a draft link:
+    # never_cache (no-store, private), so no shared computer's back button or proxy keeps them.
     @path("")
     def start_page(self, request):
         return self.render(request, context_overrides={"eservice": self.definition})
@@ -268,6 +272,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("printable")
 
     @path("starta/", name="start")
+    @method_decorator(never_cache)
     def start(self, request):
         run = uuid.uuid4()
         remember_run(request, run)
@@ -275,6 +280,7 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
     @path("besok/", name="assisted")
+    @method_decorator(never_cache)
     def start_assisted(self, request):
         """Staff fill in the e-service with a walk-in visitor: each visitor a new run."""
         user = request.user
@@ -286,18 +292,21 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
         return redirect(self.url + self.reverse_subpage("step", args=(run, self.definition.steps[0].name)))
 
     @path("spara/<uuid:run>/", name="save")
+    @method_decorator(never_cache)
     def save_for_later(self, request, run):
         from eservices.views import save_draft_view  # views import drafts, which import Draft from here
 
         return save_draft_view(request, self, run)
 
     @path("fortsatt/<int:draft_id>/<str:token>/", name="resume")
+    @method_decorator(never_cache)
     def resume_draft(self, request, draft_id, token):
         from eservices.views import resume_draft_view  # views -> drafts -> Draft here: a cycle
 
         return resume_draft_view(request, self, draft_id, token)
 
     @path("steg/<uuid:run>/<slug:step>/", name="step")
+    @method_decorator(never_cache)
     def step(self, request, run, step):
         return wizard_view(versions.for_run(request, self, run))(request, run=run, step=step, page=self)
 

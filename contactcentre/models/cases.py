@@ -1,7 +1,6 @@
 """A case: anything a citizen asked of the municipality, from any channel."""
 
 import secrets
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from contactcentre.tokens import status_token
 from core.storage import private_storage
+from core.uploads import stored_name
 
 
 def new_token_salt() -> str:
@@ -327,8 +327,8 @@ class CaseEvent(models.Model):
 
 
 def attachment_path(instance, filename):
-    # A random name: the citizen's file name is kept in the database only.
-    return f"cases/{instance.case.received_at:%Y/%m}/{uuid.uuid4().hex}"
+    # A random name with the detected type's extension: the citizen's name is display text only.
+    return f"cases/{instance.case.received_at:%Y/%m}/{stored_name(instance.content_type)}"
 
 
 class CaseAttachment(models.Model):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+import csp.constants as csp
 import dj_database_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -111,6 +112,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers (portal/headers.py): before whitenoise, so static files get them too.
+    "portal.headers.SecurityHeadersMiddleware",
+    "portal.headers.ContentSecurityPolicyMiddleware",
     "core.middleware.UnreadableCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -247,6 +251,45 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # A failed CSRF check shows our page in the visitor's language, not Django's English one.
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+
+# --- Security headers (portal/headers.py; docs/security.md, "Headers") -------
+# The public site: no inline script or style, nothing from another origin, framed by no one.
+# A view that needs an inline script takes request.csp_nonce (django-csp adds it to the header).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# The admin (Wagtail's and Django's), as strict as Wagtail 8 allows, found by loading its pages
+# in chromium under the public policy: its templates have inline <script> blocks (page
+# listings, users, inline panels, date pickers) and its vendor.js inserts <script> and <style>
+# elements, so scripts and styles need 'unsafe-inline'; the image uploader previews blob: URLs.
+# No 'unsafe-eval', no other origin, and the rest as on the public site. Never add a nonce here:
+# a browser ignores 'unsafe-inline' next to a nonce, and Wagtail's inline scripts carry none.
+PORTAL_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "img-src": [csp.SELF, "blob:"],
+}
+PORTAL_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+# Features no page of ours uses. A photo question's <input type=file> is a file picker, which
+# Permissions-Policy does not govern, so camera=() leaves "take a photo" on phones working.
+PORTAL_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+    "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), "
+    "browsing-topics=(), interest-cohort=()"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,

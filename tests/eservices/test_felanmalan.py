@@ -1,6 +1,7 @@
 """Felanmälan: a fault report with photos, checked by content and kept in private storage."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from django.core import mail
@@ -105,7 +106,9 @@ def test_a_fault_with_two_photos_becomes_a_case_for_teknik(client, page, private
         assert path.is_relative_to(private_root)
         assert not path.is_relative_to(Path(settings.MEDIA_ROOT))
         assert "lykta" not in path.name and "gatan" not in path.name
-        assert len(path.name) == 32  # a uuid4 in hex
+        # A uuid4 in hex and the detected type's extension, never the citizen's.
+        assert re.fullmatch(r"[0-9a-f]{32}\.(png|jpg)", path.name), path.name
+        assert path.suffix == {"image/png": ".png", "image/jpeg": ".jpg"}[attachment.content_type]
         assert attachment.size == path.stat().st_size
         with attachment.file.open("rb") as stored:
             check_image(stored)
