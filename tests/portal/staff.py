@@ -1,6 +1,10 @@
 """Helpers for the staff-account tests: security events read from caplog, a second factor."""
 
 import json
+import re
+
+from django.utils.html import escape
+from django.utils.translation import gettext, override
 
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -17,3 +21,12 @@ def events(caplog, kind=None):
 def current_code(device: TOTPDevice) -> str:
     """The code an authenticator app shows now (django_otp.oath.totp, as the device checks it)."""
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def shows(response, msgid: str, **params) -> bool:
+    """Does the page show ``msgid`` in the language it is in (before and after the catalogues have it)?"""
+    html = response.content.decode()
+    language = re.search(r'<html lang="([^"]+)"', html).group(1)
+    with override(language):
+        text = gettext(msgid) % params if params else gettext(msgid)
+    return escape(text) in html
