@@ -135,6 +135,8 @@ def test_a_password_alone_is_not_enough_with_force_login_either(client, social):
     assert client.get(QUEUE).status_code == 302
     # A citizen's page is not a way round: nothing but the second step and signing out.
     assert client.get("/").status_code == 302
+    assert client.post(reverse("wagtailadmin_logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
 
 
 def test_an_administrator_resets_a_lost_device(client, social, django_user_model):
