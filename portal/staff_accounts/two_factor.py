@@ -93,7 +93,9 @@ class RequireSecondFactorMiddleware:
             "staff_two_factor_enrol",
             "staff_two_factor_verify",
             "admin:logout",
+            # What the admin's own pages load by script (these pages too): icons, translations.
             "wagtailadmin_javascript_catalog",
+            "wagtailadmin_sprite",
         ]
         paths = set()
         for name in names:

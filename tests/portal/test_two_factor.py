@@ -50,6 +50,9 @@ def test_a_member_of_a_two_factor_group_enrols_before_any_admin_page(client, soc
         blocked = client.get(path)
         assert blocked.status_code == 302
         assert blocked["Location"].startswith(reverse("staff_two_factor_enrol"))
+    # The admin's icons and script translations, which these pages load too, are not redirected.
+    assert client.get(reverse("wagtailadmin_sprite")).status_code == 200
+    assert client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
     page = client.get(reverse("staff_two_factor_enrol")).content.decode()
     device = TOTPDevice.objects.get(user=social, confirmed=False)
     assert "<svg" in page  # the QR code
