@@ -58,6 +58,7 @@ from demo.content import load
 from eservices import catalogue
 from eservices.call_back import CallWindow, half_days, next_working_day
 from pages.models import ContentFlag, MunicipalitySettings
+from portal.models import GroupSecurity
 
 # The numbers and the words live in demo/data/cases/: settings.yaml, canned_replies.sv.yaml,
 # scenarios.sv.yaml, words.sv.yaml and content_flags.sv.yaml.
@@ -157,6 +158,10 @@ def build_department_groups(builder):
                 group=group, department=builder.departments[department_name]
             )
             builder.mark_created(link, reindex=False)
+        if group_name in content.TWO_FACTOR_GROUPS and not GroupSecurity.objects.filter(group=group).exists():
+            # Only when unset: an administrator's later choice is kept.
+            security = GroupSecurity.objects.create(group=group, requires_two_factor=True)
+            builder.mark_created(security, reindex=False)
 
 
 def build_service_levels(builder):

@@ -55,6 +55,7 @@ OTHER_LANGUAGES = _municipality["other_languages"]
 SITE = {"site_name": MUNICIPALITY}
 SETTINGS = _municipality["settings"]
 DEPARTMENT_GROUPS = _municipality["department_groups"]
+TWO_FACTOR_GROUPS = _municipality["two_factor_groups"]
 USERS = _municipality["users"]
 RESPONSIBLE_EDITOR = _municipality["responsible_editor"]
 COMMITTEES = _municipality["committees"]

@@ -4,6 +4,7 @@ Every deploy-time value is read from the environment here and nowhere else;
 ``dev``, ``production`` and ``test`` only decide what to do with them.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -290,6 +291,45 @@ PORTAL_PERMISSIONS_POLICY = (
     "browsing-topics=(), interest-cohort=()"
 )
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Staff accounts (sec-accounts; docs/security.md "Staff accounts") -------
+# Lockouts (django-axes), a second factor per group (django-otp, TOTP with recovery codes) and
+# idle admin sessions that end. Kept in one block so the lists above stay as they were.
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+_after_messages = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_after_messages:_after_messages] = [
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "portal.staff_accounts.idle.IdleStaffSessionMiddleware",
+    "portal.staff_accounts.two_factor.RequireSecondFactorMiddleware",
+]
+# Last, as django-axes asks: it turns a refused login into the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out username and client before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked per username *and* client address together: one address failing against every user
+# locks none of the others out, and a user is still let in from their own desk while an
+# attacker elsewhere is locked (docs/decisions/0010-staff-accounts.md).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5  # the 5th wrong password locks
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+# The address the rate limits use (TRUSTED_PROXY_COUNT), an IPv6 client by its /64.
+AXES_CLIENT_IP_CALLABLE = "portal.staff_accounts.login.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.staff_accounts.login.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins go to the security log (a hashed client), not to a table of addresses in clear.
+AXES_DISABLE_ACCESS_LOG = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# An admin session ends after this many minutes without a request; citizens have no accounts,
+# so their sessions (e-service runs, status links) are not touched.
+STAFF_IDLE_TIMEOUT_MINUTES = env_int("STAFF_IDLE_TIMEOUT_MINUTES", 30)
 
 LOGGING = {
     "version": 1,

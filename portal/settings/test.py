@@ -34,3 +34,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"kommunportal-test-{os.getpid()}.sqlite3")
     }
 STATISTICS_CACHE_SECONDS = 0  # every test counts its own data
+
+# Staff accounts: django-axes as in production for every login through a request; the
+# suite's ``client.login()`` (no request) skips it (tests/axes_backend.py).
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesUnlessNoRequestBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
