@@ -1,18 +1,23 @@
 """Oversized bodies and uploads: a clear, translated message (beside the field for a photo,
 the 413 page for a whole body, JSON from the API), never a 500."""
 
+import io
 import json
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http.multipartparser import MultiPartParser
 from django.test import Client
-from django.test.client import MULTIPART_CONTENT
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
 import pytest
 
 from contactcentre.models import Case
 from core import uploads
+from core.request_limits import TooLargeUpload
 from eservices.models import EServicePage
 from tests.api.conftest import submit as api_submit
 from tests.eservices.test_wizard_engine import CONTACT, QUESTION, SLUG
@@ -134,3 +139,17 @@ def test_the_api_answers_an_oversized_body_in_json(client, small_limits):
     assert response["Content-Type"].startswith("application/json")
     json.loads(response.content)
     assert not Case.objects.exists()
+
+
+def test_a_file_over_the_limit_is_counted_not_kept(small_limits):
+    """What the upload handlers give a form for a 120 kB file when 50 kB is the limit."""
+    body = encode_multipart(
+        BOUNDARY, {"note": "hej", "photo": SimpleUploadedFile("stor.jpg", b"\xff" * 120_000)}
+    )
+    meta = {"CONTENT_TYPE": MULTIPART_CONTENT, "CONTENT_LENGTH": str(len(body))}
+    handlers = [import_string(path)() for path in small_limits.FILE_UPLOAD_HANDLERS]
+    post, files = MultiPartParser(meta, io.BytesIO(body), handlers).parse()
+    assert post["note"] == "hej"
+    photo = files["photo"]
+    assert isinstance(photo, TooLargeUpload)
+    assert (photo.name, photo.size, photo.read()) == ("stor.jpg", 120_000, b"")
