@@ -16,7 +16,7 @@ from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
 from contactcentre.tokens import code_from_input
-from core import ratelimit
+from core import honeypot, ratelimit
 from core.forms import ErrorSummaryMixin
 from core.forms import messages as field_messages
 from core.uploads import check_image
@@ -136,6 +136,8 @@ def case_status(request, reference, token):
     if case.status in ANSWERABLE:
         form = CitizenMessageForm(request.POST or None, request.FILES or None)
         if request.method == "POST":
+            if honeypot.triggered(request, "citizen-message"):
+                return honeypot.refused(request)
             try:
                 ratelimit.check(request, "citizen-message")
             except ratelimit.RateLimited as error:

@@ -9,7 +9,9 @@ Fixed windows of ``window_seconds``. Two backends, chosen by the settings:
 - the cache, when ``CACHE_URL`` (Redis) is set: ``cache.add`` then ``cache.incr``, which
   Redis does atomically; the keys expire by themselves.
 
-Keys never hold a client's address in clear: ``client_key`` hashes it with the secret key.
+Keys never hold a client's address in clear: ``client_key`` hashes it with the secret key;
+a limit per recipient (``check(request, scope, value=address)``) keeps the address as a keyed
+hash too. The first refusal of a window is logged as the security event ``ratelimit.hit``.
 """
 
 from __future__ import annotations
@@ -42,15 +44,21 @@ class RateLimited(Exception):
 
 def hit(key: str, limit: int, window_seconds: int, now: float | None = None) -> tuple[bool, int]:
     """Count one attempt for ``key``: ``(allowed, seconds until the window ends if not)``."""
+    count, retry_after = _count(key, window_seconds, now)
+    if count <= limit:
+        return True, 0
+    return False, retry_after
+
+
+def _count(key: str, window_seconds: int, now: float | None = None) -> tuple[int, int]:
+    """(attempts in the current window, this one included; seconds until the window ends)."""
     now = time.time() if now is None else now
     window_start = int(now // window_seconds) * window_seconds
     if settings.CACHE_URL:
         count = _hit_cache(key, window_start, window_seconds)
     else:
         count = _hit_database(key, window_start, window_seconds)
-    if count <= limit:
-        return True, 0
-    return False, max(1, math.ceil(window_start + window_seconds - now))
+    return count, max(1, math.ceil(window_start + window_seconds - now))
 
 
 def _hit_database(key: str, window_start: int, window_seconds: int) -> int:
@@ -123,12 +131,28 @@ def client_key(request, scope: str) -> str:
     return f"{scope}:{digest}"
 
 
-def check(request, scope: str) -> None:
-    """Count an attempt against ``settings.RATE_LIMITS[scope]``; raises RateLimited past the limit."""
+def value_key(scope: str, value: str) -> str:
+    """``scope`` and a keyed hash of ``value`` (an e-mail address, lower-cased): never the value."""
+    digest = salted_hmac("core.ratelimit.value", value.strip().lower(), algorithm="sha256").hexdigest()[:32]
+    return f"{scope}:{digest}"
+
+
+def check(request, scope: str, value: str | None = None) -> None:
+    """Count an attempt against ``settings.RATE_LIMITS[scope]``; raises RateLimited past the limit.
+
+    Per client by default; with ``value`` (a recipient's address) per value, from any client.
+    """
     limit, window_seconds = settings.RATE_LIMITS[scope]
-    allowed, retry_after = hit(client_key(request, scope), limit, window_seconds)
-    if not allowed:
-        raise RateLimited(retry_after)
+    key = client_key(request, scope) if value is None else value_key(scope, value)
+    count, retry_after = _count(key, window_seconds)
+    if count <= limit:
+        return
+    if count == limit + 1:
+        # Once per key and window: a flood must not flood the security log as well.
+        from core import security_log  # security_log imports client_key from here: a cycle
+
+        security_log.event("ratelimit.hit", request, scope=scope, per="recipient" if value else "client")
+    raise RateLimited(retry_after)
 
 
 def too_many_requests(request, error: RateLimited):

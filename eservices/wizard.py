@@ -27,7 +27,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.tokens import status_code
-from core import ratelimit
+from core import honeypot, ratelimit
 from core.storage import PrivateStorage
 from eservices import answers as answer_tools
 from eservices import dropoff, resend
@@ -196,6 +196,8 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return response
 
     def post(self, *args, **kwargs):
+        if honeypot.triggered(self.request, f"eservice:{self.eservice.slug}"):
+            return honeypot.refused(self.request)
         if self.sent_case is not None:
             return self.post_after_sending(self.sent_case)
         if SAVE_BUTTON in self.request.POST and not self.assisted_by:
@@ -337,6 +339,14 @@ class EServiceWizard(NamedUrlSessionWizardView):
         ):
             # Nothing stored and no case: an old or foreign done URL.
             raise Http404
+        if kwargs.get("step") == DONE_STEP and not self.assisted_by:
+            # The API's budget ("submission"), shared: the web form is no way round it. Counted
+            # before formtools runs done() and forgets the run, so a refused run keeps its answers.
+            # Staff filling in for walk-in visitors share the desk's address: not counted.
+            try:
+                ratelimit.check(self.request, "submission")
+            except ratelimit.RateLimited as error:
+                return ratelimit.too_many_requests(self.request, error)
         return super().render_done(form, **kwargs)
 
     def render_receipt(self, case):

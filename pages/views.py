@@ -1,5 +1,6 @@
 """Views outside the page tree: site search and FAQ feedback."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from core import honeypot, ratelimit
 from pages import search_log
 from pages.locales import active_locale
 from pages.models import FAQ, Blankett, FAQFeedback
@@ -48,15 +50,44 @@ def search(request):
     return TemplateResponse(request, "pages/search.html", context)
 
 
+SESSION_FAQ_VOTES = "faq_votes"
+
+
 @require_POST
 def faq_feedback(request, faq_id):
-    """Store one "Did this answer your question?" and go back to where it was asked."""
+    """Store one "Did this answer your question?" and go back to where it was asked.
+
+    One vote per FAQ per browser session and per client address (a day), and a budget per
+    client: the counts are the editors' guide to what needs rewriting, not a ballot box.
+    """
     faq = get_object_or_404(FAQ, pk=faq_id)
+    if honeypot.triggered(request, "faq-vote"):
+        return honeypot.refused(request)
     helpful = request.POST.get("helpful")
     if helpful in {"yes", "no"}:
-        FAQFeedback.objects.create(faq=faq, helpful=helpful == "yes", language=get_language() or "")
-        messages.success(request, _("Thank you for your answer. It helps us improve the information."))
+        try:
+            ratelimit.check(request, "faq-vote")
+        except ratelimit.RateLimited as error:
+            return ratelimit.too_many_requests(request, error)
+        if _first_vote(request, faq):
+            FAQFeedback.objects.create(faq=faq, helpful=helpful == "yes", language=get_language() or "")
+            messages.success(request, _("Thank you for your answer. It helps us improve the information."))
+        else:
+            messages.info(request, _("You have already answered this question. Thank you."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"
     return redirect(f"{next_url.split('#')[0]}#{faq.anchor}")
+
+
+def _first_vote(request, faq) -> bool:
+    """Whether this session and this client have not voted on ``faq`` yet; records that they have."""
+    voted = request.session.get(SESSION_FAQ_VOTES, [])
+    if faq.pk in voted:
+        return False
+    request.session[SESSION_FAQ_VOTES] = [*voted, faq.pk][-200:]
+    limit, window_seconds = settings.RATE_LIMITS["faq-vote-once"]
+    allowed, _retry_after = ratelimit.hit(
+        ratelimit.client_key(request, f"faq-vote-once:{faq.pk}"), limit, window_seconds
+    )
+    return allowed

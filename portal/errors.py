@@ -1,4 +1,4 @@
-"""The site's error pages: 400, 403 (and a failed CSRF check), 404, 429 and 500.
+"""The site's error pages: 400, 403 (and a failed CSRF check), 404, 413, 429 and 500.
 
 Each is a template of its own (``400.html`` …) on one layout, ``errors/layout.html``,
 in the language of the URL. None of the views reads ``request.POST``: Django's default
@@ -11,9 +11,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from core import uploads
 from pages.models import MunicipalitySettings
 
 logger = logging.getLogger(__name__)
@@ -65,7 +70,21 @@ def render_error(request, template_name, status, context=None):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        return request_too_large(request)
     return render_error(request, "400.html", 400)
+
+
+def request_too_large(request):
+    """413: a body over Django's field limit or ours (core/request_limits.py), said plainly."""
+    limits = {
+        "photo": filesizeformat(uploads.MAX_BYTES),
+        "total": filesizeformat(settings.REQUEST_MAX_BODY_SIZE),
+    }
+    if request.path.startswith("/api/"):
+        message = _("The request is too large: at most %(size)s.") % {"size": limits["total"]}
+        return JsonResponse({"detail": message}, status=413)
+    return render_error(request, "413.html", 413, limits)
 
 
 def permission_denied(request, exception=None):

@@ -179,6 +179,14 @@ RATE_LIMITS = {
     # The web pages count only failed look-ups: a library's shared address must not lock out readers.
     "case-lookup-failure": (20, 10 * 60),
     "citizen-message": (10, 60 * 60),
+    # --- Abuse (docs/security.md, "Abuse"): the web form's final "send" shares "submission"
+    # with the API. Save-for-later mails: per client, and per recipient (a keyed hash of the
+    # address, from any client). FAQ votes: a budget per client, and one vote per FAQ per
+    # client a day (and per session).
+    "resume-email": (10, 60 * 60),
+    "resume-email-address": (3, 60 * 60),
+    "faq-vote": (30, 60 * 60),
+    "faq-vote-once": (1, 24 * 60 * 60),
 }
 
 # --- Background tasks (django-tasks; Wagtail 8 queues its own work here too) -
@@ -237,6 +245,20 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "cs
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Oversized requests (core/request_limits.py; docs/security.md, "Abuse") ----
+# Form fields without files: Django's own limit (its default, said here). A multipart body
+# over REQUEST_MAX_BODY_SIZE gets the 413 page before it is read; a file over
+# UPLOAD_MAX_FILE_SIZE is not kept and its field says it is too large. Five photos of 8 MB
+# (core.uploads.MAX_BYTES) fit; so do the admin's documents (WAGTAILDOCS_MAX_UPLOAD_SIZE).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+REQUEST_MAX_BODY_SIZE = 50 * 1024 * 1024
+UPLOAD_MAX_FILE_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE
+FILE_UPLOAD_HANDLERS = [
+    "core.request_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff machines may be offline (a broken image) and it sends a hash of each
 # staff member's e-mail address to a third party. Wagtail shows its default avatar instead.

@@ -3,6 +3,7 @@
 import re
 
 from django.apps import apps
+from django.test import Client
 
 from wagtail.models import Page, get_page_models
 
@@ -78,7 +79,10 @@ def test_faq_feedback_is_stored_per_question(client):
     response = client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": "/vanliga-fragor/"})
     assert response.status_code == 302
     assert response["Location"] == f"/vanliga-fragor/#{faq.anchor}"
-    client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "no", "next": "/vanliga-fragor/"})
+    # Another visitor (one vote per question each: tests/pages/test_faq_votes.py).
+    Client(REMOTE_ADDR="192.0.2.8").post(
+        f"/faq/{faq.pk}/feedback/", {"helpful": "no", "next": "/vanliga-fragor/"}
+    )
     assert list(FAQFeedback.objects.filter(faq=faq).values_list("helpful", flat=True).order_by("pk")) == [
         True,
         False,
