@@ -30,7 +30,7 @@ from tests.eservices.wizard_helpers import WizardRun
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES_PER_FORM = int(os.environ.get("FUZZ_EXAMPLES", "12"))
+EXAMPLES_PER_FORM = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 FUZZ = settings(
     max_examples=EXAMPLES_PER_FORM,
     deadline=None,
@@ -192,6 +192,15 @@ def test_no_faq_vote_is_a_500(helpful, next_url, faq_id):
     client = Client()
     assert_answered_well(client.post(f"/faq/{faq.pk}/feedback/", {"helpful": helpful, "next": next_url}))
     assert_answered_well(client.post(f"/faq/{faq_id}/feedback/", {"helpful": helpful}))
+
+
+@pytest.mark.parametrize("next_url", ["0", "search", "home", "javascript:alert(1)", "//evil.example/", "\\evil"])
+def test_a_faq_vote_whose_next_is_not_a_path_here_goes_home(client, next_url):
+    """Found by the fuzzing above: ``next=0`` was read as a view's name, a 500."""
+    faq = factories.FAQFactory()
+    response = client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == f"/#{faq.anchor}"
 
 
 @FUZZ
