@@ -43,6 +43,8 @@ SESSION_ASSISTED = "eservice_assisted_runs"
 RESEND_BUTTON = "wizard_resend"  # on the "already sent" page: "new" case or "message" on the sent one
 RESEND_AS_NEW = "new"
 RESEND_AS_MESSAGE = "message"
+# A sent run's extra data: the run its changed answers were last sent in as a new case.
+RESENT_AS = "resent_as"
 
 
 class WizardFileStorage(PrivateStorage):
@@ -175,7 +177,10 @@ class EServiceWizard(NamedUrlSessionWizardView):
         return f"{self.eservice.slug}_{kwargs['run'].hex}"
 
     def get_step_url(self, step):
-        return self.page.url + self.page.reverse_subpage("step", args=(self.run, step))
+        return self.get_run_url(self.run, step)
+
+    def get_run_url(self, run, step):
+        return self.page.url + self.page.reverse_subpage("step", args=(run, step))
 
     # --- steps --------------------------------------------------------------
     def get(self, request, *args, **kwargs):
@@ -207,6 +212,16 @@ class EServiceWizard(NamedUrlSessionWizardView):
             # formtools would store the unknown name as the current step, then fail with a
             # KeyError: refuse it first, so the run and its answers stay as they were.
             raise BadRequest("The posted wizard step is not a step of this run.")
+        if step is not None:
+            missing = self.first_incomplete_step(before=step)
+            if missing:
+                # Steps are sent in order (ASVS 2.3.1): a crafted post cannot answer ahead.
+                self.storage.current_step = missing
+                return redirect(self.get_step_url(missing))
+            if step != CHECK_STEP:
+                # Any answer sent after the check step was sent needs the check step again: the
+                # case is made only from answers the citizen (or the visitor) saw on the check page.
+                self.storage.data[self.storage.step_data_key].pop(CHECK_STEP, None)
         return super().post(*args, **kwargs)
 
     def save_for_later(self):
@@ -455,7 +470,10 @@ class EServiceWizard(NamedUrlSessionWizardView):
         forms_by_step, applicable = self.answers_now()
         if not resend.changes(self.eservice, case, forms_by_step, applicable):
             return self.render_already_sent(case)
-        new_run = uuid.uuid4()
+        new_run = self.resent_run(forms_by_step, applicable)
+        if isinstance(new_run, Case):
+            # The same changes sent again (a second click, a replayed post): that case's receipt.
+            return redirect(self.get_run_url(new_run.run_id, DONE_STEP))
         if self.assisted_by:
             start_assisted_run(self.request, new_run, next_visitor=False)
         else:
@@ -464,9 +482,14 @@ class EServiceWizard(NamedUrlSessionWizardView):
         # Assisted: not the check step, which holds the visitor's consent to the answers as sent.
         keep = set(applicable) if self.assisted_by else {*applicable, CHECK_STEP}
         step_data = {name: value for name, value in data[self.storage.step_data_key].items() if name in keep}
-        step_files = resend.copy_sent_files(
-            case, self.eservice, data[self.storage.step_files_key], applicable, self.file_storage
-        )
+        # Files moved to the new run by an earlier click stay with it.
+        earlier = self.request.session.get(session_key(self.eservice, new_run)) or {}
+        step_files = {
+            **earlier.get(self.storage.step_files_key, {}),
+            **resend.copy_sent_files(
+                case, self.eservice, data[self.storage.step_files_key], applicable, self.file_storage
+            ),
+        }
         next_step = CHECK_STEP if self.assisted_by else DONE_STEP
         self.request.session[session_key(self.eservice, new_run)] = {
             self.storage.step_key: CHECK_STEP,
@@ -476,7 +499,26 @@ class EServiceWizard(NamedUrlSessionWizardView):
         }
         # The changed files now belong to the new run, which deletes them once its case has them.
         data[self.storage.step_files_key] = {}
+        self.storage.extra_data = {**self.storage.extra_data, RESENT_AS: str(new_run)}
         return redirect(self.page.url + self.page.reverse_subpage("step", args=(new_run, next_step)))
+
+    def resent_run(self, forms_by_step, applicable):
+        """The run for sending this run's changes as a new case: never a second case for one change.
+
+        The changes were sent as a new case before (a double click, a replayed post): that run
+        again while its case is not made yet, or that case when the answers are still what it
+        holds. Answers changed since then make a new run.
+        """
+        earlier = self.storage.extra_data.get(RESENT_AS)
+        if not earlier:
+            return uuid.uuid4()
+        earlier = uuid.UUID(earlier)
+        earlier_case = Case.objects.filter(run_id=earlier).first()
+        if earlier_case is None:
+            return earlier
+        if not resend.changes(self.eservice, earlier_case, forms_by_step, applicable):
+            return earlier_case
+        return uuid.uuid4()
 
 
 def opened_by_this_user(case, user) -> bool:

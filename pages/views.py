@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -75,9 +76,12 @@ def faq_feedback(request, faq_id):
         else:
             messages.info(request, _("You have already answered this question. Thank you."))
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
         next_url = "/"
-    return redirect(f"{next_url.split('#')[0]}#{faq.anchor}")
+    # Not redirect(): it would read a "next" such as "0" or "search" as a view name (a 500, found by fuzzing).
+    return HttpResponseRedirect(f"{next_url.split('#')[0]}#{faq.anchor}")
 
 
 def _first_vote(request, faq) -> bool:
