@@ -6,8 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import get_resolver, reverse
 from django.template.response import TemplateResponse
+from django.urls import get_resolver, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -160,8 +160,10 @@ def case_status_page(request, reference):
         if request.method == "POST":
             messages.warning(
                 request,
-                _("Your status page closed after a while without use. Open the link in your e-mail again "
-                  "or enter the reference and the status code. Your answer was not sent."),
+                _(
+                    "Your status page closed after a while without use. Open the link in your e-mail again "
+                    "or enter the reference and the status code. Your answer was not sent."
+                ),
             )
         else:
             messages.info(

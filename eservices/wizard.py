@@ -24,8 +24,8 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from contactcentre.models import Case
 from contactcentre import status as case_status
+from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.tokens import status_code
 from core import ratelimit

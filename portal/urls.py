@@ -37,9 +37,7 @@ urlpatterns += i18n_patterns(
     path(_("case/"), case_views.case_lookup, name="case_lookup"),
     path(_("case/<str:reference>/<str:token>/"), case_views.case_status, name="case_status"),
     # The status page without its token, for a session the link or the look-up opened.
-    path(
-        format_lazy("{}<str:reference>/", _("case/")), case_views.case_status_page, name="case_status_page"
-    ),
+    path(format_lazy("{}<str:reference>/", _("case/")), case_views.case_status_page, name="case_status_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
