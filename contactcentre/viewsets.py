@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from contactcentre.admin_views import attachments, case_actions
 from contactcentre.admin_views.contact_log import ContactLogView
-from contactcentre.admin_views.detail import CaseDetailView
+from contactcentre.admin_views.detail import CaseDetailView, RevealIdentityNumbersView
 from contactcentre.admin_views.flags import FlagContentView
 from contactcentre.admin_views.listing import CaseListingView
 from contactcentre.admin_views.next_case import NextCaseView
@@ -57,6 +57,7 @@ class CaseViewSet(ViewSet):
             path("export/", CaseListingView.as_view(default_export_format="csv"), name="export"),
             path("tally/", TallyView.as_view(), name="tally"),
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
+            path("<int:pk>/visa-personnummer/", RevealIdentityNumbersView.as_view(), name="reveal"),
             path("<int:pk>/ta/", case_actions.ClaimView.as_view(), name="claim"),
             path("<int:pk>/tilldela/", case_actions.AssignView.as_view(), name="assign"),
             path("<int:pk>/status/", case_actions.StatusView.as_view(), name="status"),
