@@ -26,7 +26,7 @@ def record_view(user, case: Case) -> bool:
 
 
 def record_identity_shown(request, case: Case) -> CaseEvent:
-    """Log that the signed-in user had the case's personnummer shown in clear: on the case and as a security event."""
+    """Record that the user saw the case's personnummer in clear: on the case and as a security event."""
     event = CaseEvent.objects.create(
         case=case, kind=CaseEvent.IDENTITY_SHOWN, actor=request.user, direction=CaseEvent.WORKING
     )

@@ -37,7 +37,7 @@ def _compact(text: str) -> str:
 
 
 def looks_like(text: str) -> bool:
-    """Whether ``text`` is shaped like a personnummer, valid or not (a mistyped one is still personal data)."""
+    """Whether ``text`` is shaped like a personnummer, valid or not (a mistyped one is personal data too)."""
     return PATTERN.fullmatch(_compact(text)) is not None
 
 

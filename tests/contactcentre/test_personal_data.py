@@ -1,4 +1,4 @@
-"""Personnummer on the case page: masked, shown in clear only by a recorded "Show"; the index that finds one person's cases."""
+"""Personnummer on the case page: masked, shown in clear only by a recorded "Show"; the index of them."""
 
 import json
 import logging
