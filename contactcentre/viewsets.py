@@ -18,6 +18,7 @@ from contactcentre.admin_views.detail import CaseDetailView, RevealIdentityNumbe
 from contactcentre.admin_views.flags import FlagContentView
 from contactcentre.admin_views.listing import CaseListingView
 from contactcentre.admin_views.next_case import NextCaseView
+from contactcentre.admin_views.registerutdrag import RegisterutdragView
 from contactcentre.admin_views.statistics import StatisticsView
 from contactcentre.admin_views.tally import TallyView
 from contactcentre.permissions import VIEW, VIEW_STATISTICS, case_permission_policy
@@ -56,6 +57,7 @@ class CaseViewSet(ViewSet):
             # The CSV of the filtered queue keeps its old address; ``?export=xlsx`` gives XLSX.
             path("export/", CaseListingView.as_view(default_export_format="csv"), name="export"),
             path("tally/", TallyView.as_view(), name="tally"),
+            path("registerutdrag/", RegisterutdragView.as_view(), name="registerutdrag"),
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
             path("<int:pk>/visa-personnummer/", RevealIdentityNumbersView.as_view(), name="reveal"),
             path("<int:pk>/ta/", case_actions.ClaimView.as_view(), name="claim"),

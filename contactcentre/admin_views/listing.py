@@ -40,6 +40,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from contactcentre import access, service_levels
 from contactcentre.admin_views.filters import CaseFilterSet
+from contactcentre.admin_views.registerutdrag import PERMISSION as REGISTERUTDRAG_PERMISSION
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Status
 from contactcentre.permissions import EXPORT, VIEW, case_permission_policy
@@ -251,10 +252,19 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
 
     @cached_property
     def header_buttons(self):
-        return [
+        buttons = [
             HeaderButton(_("Next case"), url=reverse("contactcentre_admin:next"), icon_name="arrow-right"),
             HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus"),
         ]
+        if self.request.user.has_perm(REGISTERUTDRAG_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    _("Registerutdrag"),
+                    url=reverse("contactcentre_admin:registerutdrag"),
+                    icon_name="download",
+                )
+            )
+        return buttons
 
     @cached_property
     def show_export_buttons(self):
