@@ -22,7 +22,7 @@ URL = "contactcentre_admin:registerutdrag"
 
 @pytest.fixture
 def people(staff):
-    """Two cases about Tolvan (one with a photo and a reply), one about Nils, one confidential about Tolvan."""
+    """Two cases of Tolvan (one with a photo and a reply), one of Nils, a confidential one of Tolvan."""
     first = case_of(
         TOLVAN,
         contact_email="tolvan@example.com",
