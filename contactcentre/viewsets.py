@@ -13,6 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from contactcentre.admin_views import attachments, case_actions
+from contactcentre.admin_views import search as queue_search
 from contactcentre.admin_views.contact_log import ContactLogView
 from contactcentre.admin_views.detail import CaseDetailView, RevealIdentityNumbersView
 from contactcentre.admin_views.flags import FlagContentView
@@ -52,6 +53,7 @@ class CaseViewSet(ViewSet):
         return [
             path("", CaseListingView.as_view(), name="index"),
             path("results/", CaseListingView.as_view(results_only=True), name="index_results"),
+            path("sok/", queue_search.search, name="search"),
             path("ny/", ContactLogView.as_view(), name="add"),
             path("nasta/", NextCaseView.as_view(), name="next"),
             # The CSV of the filtered queue keeps its old address; ``?export=xlsx`` gives XLSX.
