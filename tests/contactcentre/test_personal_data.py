@@ -3,6 +3,7 @@
 import json
 import logging
 
+from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
@@ -117,3 +118,11 @@ def test_the_index_holds_a_keyed_hash_never_the_number():
     assert "9876" not in row.digest
     assert list(identity_numbers.cases_of("198112189876", Case.objects.all())) == [case]
     assert not identity_numbers.cases_of("191212121212", Case.objects.all()).exists()
+
+
+def test_the_index_is_rebuilt_after_the_key_changes(settings):
+    case = case_of(TOLVAN)
+    settings.SECRET_KEY = "another-key-" * 5
+    assert not identity_numbers.cases_of("198112189876", Case.objects.all()).exists()
+    call_command("index_identity_numbers", verbosity=0)
+    assert list(identity_numbers.cases_of("198112189876", Case.objects.all())) == [case]

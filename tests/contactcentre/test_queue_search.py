@@ -5,6 +5,7 @@ from django.urls import reverse
 import pytest
 
 from pages import search_log
+from pages.models.search_log import SearchMiss
 from tests.contactcentre.test_personal_data import NILS, TOLVAN, case_of
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,4 @@ def test_the_public_search_log_never_keeps_a_personnummer(query):
     stored = search_log.normalise(f"bygglov {query}")
     assert stored == "bygglov #"
     search_log.record_miss(f"{query}", "sv")
-    from pages.models.search_log import SearchMiss
-
     assert not SearchMiss.objects.exists()
