@@ -15,12 +15,11 @@ from contactcentre.models import Case, CaseEvent
 from contactcentre.tokens import check_status_token
 
 SESSION_KEY = "case_status_grants"
-# Kept short: a shared computer at a library should not keep a case open for long.
-DEFAULT_GRANT_SECONDS = 30 * 60
 
 
 def grant_seconds() -> int:
-    return getattr(settings, "CASE_STATUS_SESSION_SECONDS", DEFAULT_GRANT_SECONDS)
+    # Kept short (30 minutes): a shared computer at a library should not keep a case open for long.
+    return settings.CASE_STATUS_SESSION_SECONDS
 
 
 def case_for_citizen(reference: str, token: str) -> Case:
