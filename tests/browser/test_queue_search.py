@@ -36,7 +36,7 @@ def test_a_searched_personnummer_stays_out_of_every_address_and_shows_masked(sit
         search.press("Enter")
     assert "q=pnr-" in page.url
     assert [url for url in requested if "9876" in url or "811218" in url] == []
-    assert case["reference"] in page.locator("main table.listing").inner_text()
+    assert case["reference"] in page.locator("#listing-results table.listing").inner_text()
     assert "19811218-****" in page.locator("header").inner_text()
     assert_no_axe_violations(page, "queue searched by personnummer")
 
