@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from ninja import Router, Schema
+from ninja import Header, Router, Schema
 
 from contactcentre.status import case_for_citizen, public_events
 from core import ratelimit
@@ -37,11 +37,18 @@ class CaseStatusOut(Schema):
     response={200: CaseStatusOut, 404: ErrorOut, 429: ErrorOut},
     summary="A case's status and public replies",
     description=(
-        "The reference and the token are on the citizen's receipt. An unknown reference and a wrong "
-        "token get the same 404. Attempts are limited per client address (429 with Retry-After)."
+        "The reference and the token are on the citizen's receipt. The token goes in the "
+        "`X-Status-Token` header, never in the address, so it stays out of access logs; a token in the "
+        "query string is not read. An unknown reference and a wrong or missing token get the same 404. "
+        "Attempts are limited per client address (429 with Retry-After)."
     ),
 )
-def case_status(request, response: HttpResponse, reference: str, token: str = ""):
+def case_status(
+    request,
+    response: HttpResponse,
+    reference: str,
+    token: str = Header("", alias="X-Status-Token", description="The status code from the receipt."),
+):
     ratelimit.check(request, "case-status")
     case = case_for_citizen(reference, token)
     add_never_cache_headers(response)

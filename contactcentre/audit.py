@@ -1,10 +1,12 @@
-"""Who looked at a case's personal data, and when: the "viewed" entries of its timeline."""
+"""Who looked at a case's personal data, and when: the "viewed" entries of its timeline,
+and every personnummer shown in clear (also a security event, ``personal_data.viewed``)."""
 
 import datetime as dt
 
 from django.utils import timezone
 
 from contactcentre.models import Case, CaseEvent
+from core import security_log
 
 # One entry per person and case in this window: enough to answer "who saw it, when",
 # without a page reload or an action's redirect filling the timeline.
@@ -21,3 +23,12 @@ def record_view(user, case: Case) -> bool:
         return False
     CaseEvent.objects.create(case=case, kind=CaseEvent.VIEWED, actor=user, direction=CaseEvent.WORKING)
     return True
+
+
+def record_identity_shown(request, case: Case) -> CaseEvent:
+    """Record that the user saw the case's personnummer in clear: on the case and as a security event."""
+    event = CaseEvent.objects.create(
+        case=case, kind=CaseEvent.IDENTITY_SHOWN, actor=request.user, direction=CaseEvent.WORKING
+    )
+    security_log.event("personal_data.viewed", request, case=case.reference, what="identity_number")
+    return event

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from contactcentre import access, service_levels
+from contactcentre import access, identity_numbers, service_levels
 from contactcentre.models import Case, CaseAttachment, CaseEvent, ContactCentreSettings
 from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
@@ -159,6 +159,8 @@ def _create(new: NewCase) -> Case:
     case.save()
     # In the same transaction: a case never exists without its due dates.
     service_levels.set_due_dates(case)
+    # So a registerutdrag finds the case by the person's number without reading every case.
+    identity_numbers.index_case(case)
     for attachment in new.attachments:
         store_attachment(case, attachment)
     CaseEvent.objects.create(

@@ -4,14 +4,15 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import get_resolver, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from contactcentre import actions, service_levels
+from contactcentre import actions, service_levels, status
 from contactcentre.models.cases import Status
 from contactcentre.services import Attachment
 from contactcentre.status import case_for_citizen, files_sent_by_citizen, public_events
@@ -106,13 +107,23 @@ def _case_or_404(request, reference, token):
         raise
 
 
+def _status_page(request, case):
+    """Exchange a checked link or code for this session's grant and leave the token behind (303)."""
+    status.grant(request, case)
+    response = HttpResponseRedirect(reverse("case_status_page", args=[case.reference]), status=303)
+    # The address just used carries the token: no referrer at all from here.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 @never_cache
 def case_lookup(request):
-    form = LookupForm(request.GET or None)
+    # A POST, so the code typed never lands in an address (and an access log).
+    form = LookupForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         reference, token = form.cleaned_data["reference"], form.cleaned_data["token"]
         try:
-            _case_or_404(request, reference, token)
+            case = _case_or_404(request, reference, token)
         except ratelimit.RateLimited as error:
             return ratelimit.too_many_requests(request, error)
         except Http404:
@@ -122,16 +133,44 @@ def case_lookup(request):
                 _("We found no case with this reference and status code. Check both against your receipt."),
             )
         else:
-            return redirect("case_status", reference=reference, token=token)
+            return _status_page(request, case)
     return TemplateResponse(request, "contactcentre/case_lookup.html", {"form": form})
 
 
 @never_cache
 def case_status(request, reference, token):
+    """The status link from the receipt and the e-mails: every click exchanges it again."""
     try:
         case = _case_or_404(request, reference, token)
     except ratelimit.RateLimited as error:
-        return ratelimit.too_many_requests(request, error)
+        response = ratelimit.too_many_requests(request, error)
+    except Http404 as error:
+        response = get_resolver().resolve_error_handler(404)(request, error)
+    else:
+        return _status_page(request, case)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+def case_status_page(request, reference):
+    """The status page, for a session that opened this case with its link or code."""
+    case = status.granted_case(request, reference)
+    if case is None:
+        if request.method == "POST":
+            messages.warning(
+                request,
+                _(
+                    "Your status page closed after a while without use. Open the link in your e-mail again "
+                    "or enter the reference and the status code. Your answer was not sent."
+                ),
+            )
+        else:
+            messages.info(
+                request,
+                _("Open the link in your e-mail again or enter the reference and the status code."),
+            )
+        return redirect("case_lookup")
     form = None
     if case.status in ANSWERABLE:
         form = CitizenMessageForm(request.POST or None, request.FILES or None)
@@ -175,8 +214,8 @@ def case_status(request, reference, token):
             "expected_answer_by": service_levels.expected_answer_by(case),
         },
     )
-    # The secret link stays out of other sites' referrers. A <meta name="referrer"
-    # content="no-referrer"> would also make Chromium post the answer with "Origin: null",
-    # which Django's CSRF check refuses (403).
+    # The page's address holds no secret, but the case's reference stays out of other sites'
+    # referrers. A <meta name="referrer" content="no-referrer"> would also make Chromium post the
+    # answer with "Origin: null", which Django's CSRF check refuses (403).
     response["Referrer-Policy"] = "same-origin"
     return response

@@ -13,11 +13,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from contactcentre.admin_views import attachments, case_actions
+from contactcentre.admin_views import search as queue_search
 from contactcentre.admin_views.contact_log import ContactLogView
-from contactcentre.admin_views.detail import CaseDetailView
+from contactcentre.admin_views.detail import CaseDetailView, RevealIdentityNumbersView
 from contactcentre.admin_views.flags import FlagContentView
 from contactcentre.admin_views.listing import CaseListingView
 from contactcentre.admin_views.next_case import NextCaseView
+from contactcentre.admin_views.registerutdrag import RegisterutdragView
 from contactcentre.admin_views.statistics import StatisticsView
 from contactcentre.admin_views.tally import TallyView
 from contactcentre.permissions import VIEW, VIEW_STATISTICS, case_permission_policy
@@ -51,12 +53,15 @@ class CaseViewSet(ViewSet):
         return [
             path("", CaseListingView.as_view(), name="index"),
             path("results/", CaseListingView.as_view(results_only=True), name="index_results"),
+            path("sok/", queue_search.search, name="search"),
             path("ny/", ContactLogView.as_view(), name="add"),
             path("nasta/", NextCaseView.as_view(), name="next"),
             # The CSV of the filtered queue keeps its old address; ``?export=xlsx`` gives XLSX.
             path("export/", CaseListingView.as_view(default_export_format="csv"), name="export"),
             path("tally/", TallyView.as_view(), name="tally"),
+            path("registerutdrag/", RegisterutdragView.as_view(), name="registerutdrag"),
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
+            path("<int:pk>/visa-personnummer/", RevealIdentityNumbersView.as_view(), name="reveal"),
             path("<int:pk>/ta/", case_actions.ClaimView.as_view(), name="claim"),
             path("<int:pk>/tilldela/", case_actions.AssignView.as_view(), name="assign"),
             path("<int:pk>/status/", case_actions.StatusView.as_view(), name="status"),

@@ -24,6 +24,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from contactcentre import status as case_status
 from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.tokens import status_code
@@ -458,8 +459,9 @@ class EServiceWizard(NamedUrlSessionWizardView):
             _("Your changes have been added to your case %(reference)s as a message.")
             % {"reference": case.reference},
         )
-        token = case.status_token()
-        return redirect(reverse("case_status", kwargs={"reference": case.reference, "token": token}))
+        # Straight to the status page without its token: the citizen already proved the case is theirs.
+        case_status.grant(self.request, case)
+        return redirect(reverse("case_status_page", args=[case.reference]))
 
     def send_as_new_case(self, case):
         """A fresh run carrying the answers, finished through the wizard like any run.

@@ -91,8 +91,13 @@ MANAGERS = Role(
         "contactcentre.change_contactcentresettings",
         "contactcentre.add_servicelevel",
         "contactcentre.change_servicelevel",
+        # GDPR art. 15: the manager answers a person's request for everything held about them.
+        "contactcentre.export_registerutdrag",
     ),
-    about="the contact centre's manager: statistics, targets, service levels (with Kontaktcenter)",
+    about=(
+        "the contact centre's manager: statistics, targets, service levels, registerutdrag "
+        "(with Kontaktcenter)"
+    ),
 )
 ROLES = (EDITORS, MODERATORS, AGENTS, MANAGERS)
 

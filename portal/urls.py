@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
@@ -35,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("faq/<int:faq_id>/feedback/", page_views.faq_feedback, name="faq_feedback"),
     path(_("case/"), case_views.case_lookup, name="case_lookup"),
     path(_("case/<str:reference>/<str:token>/"), case_views.case_status, name="case_status"),
+    # The status page without its token, for a session the link or the look-up opened.
+    path(format_lazy("{}<str:reference>/", _("case/")), case_views.case_status_page, name="case_status_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

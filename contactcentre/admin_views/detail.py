@@ -16,7 +16,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from contactcentre import access, audit, canned, service_levels, workflow
+from contactcentre import access, audit, canned, identity_numbers, service_levels, workflow
 from contactcentre.admin_views import forms
 from contactcentre.admin_views.flag_form import case_page_context
 from contactcentre.models import Case, CaseEvent, SecrecyMarking
@@ -50,12 +50,22 @@ class Answer:
     label: str
     display: str
     secret: bool = False
+    # A personnummer shown masked (19850101-****) until "Show" is pressed.
+    masked: bool = False
 
 
-def answer_steps(case: Case, secret_targets: set[str]) -> tuple[list[AnswerStep], bool]:
+def is_identity_number(answer: dict) -> bool:
+    display = str(answer.get("display", ""))
+    return answer.get("type") == identity_numbers.SNAPSHOT_TYPE or (
+        bool(display) and identity_numbers.looks_like(display)
+    )
+
+
+def answer_steps(case: Case, secret_targets: set[str], reveal: bool = False) -> tuple[list[AnswerStep], bool]:
     """The labelled answers from the case's own snapshot, so it reads without its e-service.
 
-    Returns the steps and whether address answers were hidden (protected identity).
+    A personnummer is masked unless ``reveal`` (a recorded "Show"). Returns the steps and
+    whether address answers were hidden (protected identity).
     """
     steps, hid_address = [], False
     for step in case.form_snapshot.get("steps", []):
@@ -65,11 +75,14 @@ def answer_steps(case: Case, secret_targets: set[str]) -> tuple[list[AnswerStep]
             if case.protected_identity and is_address_field(name):
                 hid_address = True
                 continue
+            display = answer.get("display", "")
+            masked = bool(display) and not reveal and is_identity_number(answer)
             shown.fields.append(
                 Answer(
                     label=answer.get("label") or name,
-                    display=answer.get("display", ""),
+                    display=identity_numbers.masked(display) if masked else display,
                     secret=f"answer:{step.get('name')}.{name}" in secret_targets,
+                    masked=masked,
                 )
             )
         steps.append(shown)
@@ -199,6 +212,8 @@ def reply_notice(case: Case) -> str:
 class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "contactcentre/admin/detail.html"
     header_icon = "tasks"
+    # Personnummer in clear: only in the answer to a "Show" post (RevealIdentityNumbersView).
+    reveal_identity_numbers = False
 
     def get(self, request, *args, **kwargs):
         self.case = case_for(request.user, kwargs["pk"])
@@ -232,12 +247,13 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         case = self.case
         markings = list(case.secrecy_markings.all())
         secret_targets = {marking.target for marking in markings}
-        steps, hid_address = answer_steps(case, secret_targets)
+        steps, hid_address = answer_steps(case, secret_targets, reveal=self.reveal_identity_numbers)
         events = list(case.events.all())
         context.update(
             case=case,
             steps=steps,
             hid_address=hid_address,
+            identity_numbers_shown=self.reveal_identity_numbers,
             case_markings=[m for m in markings if m.target == "case"],
             attachments=[
                 (attachment, f"attachment:{attachment.pk}" in secret_targets)
@@ -270,3 +286,21 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             if str(reply.pk) == chosen and reply_form is not None:
                 reply_form.initial["text"] = canned.render(reply, case)
                 context["chosen_canned_reply"] = reply.pk
+
+
+class RevealIdentityNumbersView(CaseDetailView):
+    """ "Show" on the case page: the page once more with the personnummer in clear, recorded.
+
+    A POST (a button, no script), answered with the page itself rather than a redirect, so the
+    numbers are shown for this one page view and a reload or a link shows them masked again.
+    """
+
+    http_method_names = ["post"]
+    reveal_identity_numbers = True
+
+    def post(self, request, pk):
+        case = case_for(request.user, pk)
+        audit.record_identity_shown(request, case)
+        response = self.get(request, pk=pk)
+        response["Cache-Control"] = "no-store"
+        return response

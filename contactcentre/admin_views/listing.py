@@ -21,6 +21,7 @@ from django.db.models import (
     When,
 )
 from django.db.models import Case as SQLCase
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -38,8 +39,10 @@ from wagtail.admin.views.generic import BaseListingView, PermissionCheckedMixin
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from contactcentre import access, service_levels
+from contactcentre import access, identity_numbers, service_levels
+from contactcentre.admin_views import search as queue_search
 from contactcentre.admin_views.filters import CaseFilterSet
+from contactcentre.admin_views.registerutdrag import PERMISSION as REGISTERUTDRAG_PERMISSION
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Status
 from contactcentre.permissions import EXPORT, VIEW, case_permission_policy
@@ -200,6 +203,12 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
         self.is_export = self.export_format in self.FORMATS
 
     def get(self, request, *args, **kwargs):
+        if identity_numbers.looks_like(request.GET.get("q", "")):
+            # A personnummer typed into an address (an old link, a script): this request is already
+            # in the access log, but the next ones and the browser's history get the key instead.
+            params = request.GET.copy()
+            params["q"] = queue_search.address_query(request, params["q"])
+            return redirect(f"{request.path}?{params.urlencode()}")
         if self.is_export:
             if not self.user_has_permission(EXPORT):
                 raise PermissionDenied
@@ -234,7 +243,17 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
         query = (self.search_query or "").strip().upper() if self.is_searching else ""
         if REFERENCE.fullmatch(query):
             return queryset.filter(reference=query)
+        if self.identity_number_search is not None:
+            # A personnummer posted to the search box: its key found here, its cases through the index.
+            digits = identity_numbers.normalise(self.identity_number_search)
+            return identity_numbers.cases_of(digits, queryset) if digits else queryset.none()
+        if self.is_searching and self.search_query.startswith(queue_search.KEY_PREFIX):
+            return queryset.none()  # a key this session does not hold (another browser, an old session)
         return super().search_queryset(queryset)
+
+    @cached_property
+    def identity_number_search(self) -> str | None:
+        return queue_search.recall(self.request, self.search_query) if self.is_searching else None
 
     def order_queryset(self, queryset):
         # The primary key breaks ties, so pages never repeat or skip a case.
@@ -251,10 +270,19 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
 
     @cached_property
     def header_buttons(self):
-        return [
+        buttons = [
             HeaderButton(_("Next case"), url=reverse("contactcentre_admin:next"), icon_name="arrow-right"),
             HeaderButton(_("Log a contact"), url=reverse("contactcentre_admin:add"), icon_name="plus"),
         ]
+        if self.request.user.has_perm(REGISTERUTDRAG_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    _("Registerutdrag"),
+                    url=reverse("contactcentre_admin:registerutdrag"),
+                    icon_name="download",
+                )
+            )
+        return buttons
 
     @cached_property
     def show_export_buttons(self):
@@ -268,6 +296,9 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["queue_search_params"] = queue_search.kept_params(self.request)
+        if self.identity_number_search is not None:
+            context["identity_number_search"] = identity_numbers.masked(self.identity_number_search)
         if not self.results_only:
             context["reference_only"] = access.reference_only_cases(self.request.user).order_by(
                 "-received_at"

@@ -1,5 +1,12 @@
 from contactcentre.models.canned import CannedReply
-from contactcentre.models.cases import Case, CaseAttachment, CaseEvent, ReferenceCounter, SecrecyMarking
+from contactcentre.models.cases import (
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseIdentityNumber,
+    ReferenceCounter,
+    SecrecyMarking,
+)
 from contactcentre.models.departments import DepartmentGroup
 from contactcentre.models.dropoff import StepCount
 from contactcentre.models.service_levels import ServiceLevel
@@ -14,6 +21,7 @@ __all__ = [
     "Case",
     "CaseAttachment",
     "CaseEvent",
+    "CaseIdentityNumber",
     "ReferenceCounter",
     "ServiceLevel",
     "StepCount",

@@ -211,6 +211,7 @@ class Case(models.Model):
         permissions = [
             ("work_queue", _("Work the contact centre's queue")),
             ("view_statistics", _("See contact-centre statistics")),
+            ("export_registerutdrag", _("Export everything held about one person (registerutdrag)")),
         ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
@@ -264,6 +265,8 @@ class CaseEvent(models.Model):
     REGISTRY_UPDATED = "registry_updated"
     SECRECY_MARKED = "secrecy_marked"
     ATTENTION_CLEARED = "attention_cleared"
+    IDENTITY_SHOWN = "identity_shown"
+    REGISTERUTDRAG = "registerutdrag"
     KINDS = [
         (CREATED, _("Case received")),
         (EMAIL_SENT, _("E-mail sent")),
@@ -278,6 +281,8 @@ class CaseEvent(models.Model):
         (REGISTRY_UPDATED, _("Registry details changed")),
         (SECRECY_MARKED, _("Secrecy marked")),
         (ATTENTION_CLEARED, _("Attention flag cleared")),
+        (IDENTITY_SHOWN, _("Personal identity number shown")),
+        (REGISTERUTDRAG, _("Included in a registerutdrag")),
     ]
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
@@ -347,6 +352,26 @@ class CaseAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class CaseIdentityNumber(models.Model):
+    """A keyed hash of a personnummer a case's answers hold: finds one person's cases, names nobody.
+
+    Written when the case opens (contactcentre.identity_numbers); gone with the case.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="identity_numbers")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("indexed personal identity number")
+        verbose_name_plural = _("indexed personal identity numbers")
+        constraints = [models.UniqueConstraint(fields=["case", "digest"], name="one_index_row_per_number")]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.digest[:8]}"
 
 
 class SecrecyMarking(models.Model):

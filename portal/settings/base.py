@@ -366,3 +366,8 @@ LOGGING = {
 }
 
 PORTAL_MUNICIPALITY_NAME = _("Exempelkommun")
+
+# --- Status links and personal data (issue 13, "Secrets out of logs") -------
+# How long the session a status link opens stays open after its last use (contactcentre/status.py):
+# the link itself is exchanged on every click, so a citizen never needs longer.
+CASE_STATUS_SESSION_SECONDS = env_int("CASE_STATUS_SESSION_SECONDS", 30 * 60)

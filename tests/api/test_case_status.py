@@ -1,4 +1,4 @@
-"""GET /api/v1/cases/{reference}?token=…: a case's status and public replies."""
+"""GET /api/v1/cases/{reference} with the X-Status-Token header: a case's status and public replies."""
 
 from django.test import override_settings
 from django.utils import translation
@@ -30,7 +30,7 @@ def case(client):
 
 
 def status(client, reference, token, **extra):
-    return client.get(f"{API}/cases/{reference}", {"token": token}, **extra)
+    return client.get(f"{API}/cases/{reference}", headers={"X-Status-Token": token}, **extra)
 
 
 def test_the_right_token_shows_status_and_public_replies(client, openapi, case):
@@ -49,6 +49,12 @@ def test_the_right_token_shows_status_and_public_replies(client, openapi, case):
     assert "no-store" in response["Cache-Control"]
     # Lower case and spaces around the reference are forgiven, as on the status page.
     assert status(client, f" {case.reference.lower()} ", case.status_token()).status_code == 200
+
+
+def test_a_token_in_the_address_is_not_read(client, case):
+    # The token belongs in a header: an address (and its token) lands in every access log.
+    response = client.get(f"{API}/cases/{case.reference}", {"token": case.status_token()})
+    assert response.status_code == 404
 
 
 def test_labels_follow_the_requested_language(client, case):

@@ -120,7 +120,7 @@ def test_a_question_through_the_api_is_the_same_case_as_through_the_web(client, 
     with translation.override("sv"):
         path = reverse("case_status", args=(api_case.reference, api_case.status_token()))
     assert receipt["status_url"] == settings.SITE_BASE_URL.rstrip("/") + path
-    assert client.get(path).status_code == 200  # the citizen's status page
+    assert client.get(path, follow=True).status_code == 200  # the citizen's status page
 
     page = EServicePage.objects.get(eservice_slug="fraga-kontaktcenter", locale__language_code="sv")
     finish(client, page)

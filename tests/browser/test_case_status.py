@@ -1,4 +1,4 @@
-"""The citizen's status page in a real browser: Chromium sends an Origin header with its posts."""
+"""The citizen's status page in a real browser: the e-mailed link, and a reply Chromium posts with Origin."""
 
 import json
 
@@ -9,9 +9,10 @@ from tests.browser.test_eservices import tiny_png
 WAITING_CASE = """
 import json
 from django.contrib.auth import get_user_model
+from urllib.parse import urlsplit
 from django.urls import reverse
 from django.utils import translation
-from contactcentre import actions
+from contactcentre import actions, tasks
 from contactcentre.services import NewCase, open_case
 from pages.models import ServiceArea
 
@@ -19,9 +20,11 @@ admin = get_user_model().objects.get(username="admin")
 area = ServiceArea.objects.get(menu_digit=4, locale__language_code="sv")
 case, _ = open_case(NewCase(title="Gatlampa släckt", service_area=area))
 actions.reply(admin, case, "Var står lampan? Skicka gärna en bild.", wait_for_citizen=True)
+# The link exactly as the e-mails give it (their host is the configured site, not this test server).
+link = urlsplit(tasks.status_url(case)).path
 with translation.override("sv"):
-    url = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
-print(json.dumps({"pk": case.pk, "url": url}))
+    page = reverse("case_status_page", args=[case.reference])
+print(json.dumps({"pk": case.pk, "url": link, "page": page, "token": case.status_token()}))
 """
 
 CASE_STATE = """
@@ -36,10 +39,18 @@ print(json.dumps({
 """
 
 
-def test_the_citizen_answers_with_a_photo_on_the_status_page(site, page, tmp_path):
+def test_the_citizen_follows_the_emailed_link_and_answers_with_a_photo(site, page, tmp_path):
     case = json.loads(run_in_site(site, WAITING_CASE))
+    assert case["token"] in case["url"]
     response = page.goto(site["url"] + case["url"])
     assert response.status == 200
+    # The link was exchanged for a session: the browser is on the address without the token.
+    assert page.url == site["url"] + case["page"]
+    assert case["token"] not in page.url
+    link = response.request.redirected_from
+    assert link is not None and case["token"] in link.url
+    assert link.response().status == 303
+    assert link.response().headers.get("referrer-policy") == "no-referrer"
     # The secret link stays out of referrers through the header, not a <meta> that nulls Origin.
     assert response.headers.get("referrer-policy") == "same-origin"
     assert page.locator("meta[name=referrer]").count() == 0
@@ -51,6 +62,7 @@ def test_the_citizen_answers_with_a_photo_on_the_status_page(site, page, tmp_pat
         page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
     assert navigation.value.status != 403
     page.wait_for_load_state()
+    assert page.url == site["url"] + case["page"]
     main = page.locator("main").inner_text()
     assert "Tack" in main
     assert "Vid busshållplatsen på Storgatan." in main

@@ -25,12 +25,13 @@ pytestmark = pytest.mark.django_db
 def lookup(client, reference, code):
     with translation.override("sv"):
         path = reverse("case_lookup")
-    return client.get(path, {"reference": reference, "token": code})
+    return client.post(path, {"reference": reference, "token": code})
 
 
 def status_path(case):
+    # The page without the token: the look-up is a POST and opens a session for the case.
     with translation.override("sv"):
-        return reverse("case_status", args=(case.reference, case.status_token()))
+        return reverse("case_status_page", args=(case.reference,))
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def test_the_api_receipt_gives_what_the_lookup_asks_for(client):
     assert receipt["lookup_url"] == tasks.lookup_url(case)
     for code in (receipt["token"], receipt["status_code"]):
         response = lookup(client, receipt["reference"], code)
-        assert response.status_code == 302
+        assert response.status_code == 303
         assert response["Location"] == status_path(case)
 
 
@@ -99,7 +100,7 @@ def test_the_lookup_accepts_the_reference_and_code_as_citizens_type_them(client,
         "upper": token.upper(),
     }
     response = lookup(client, reference.format(**values), code.format(**values))
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == status_path(case)
 
 
@@ -125,4 +126,15 @@ def test_a_wrong_code_is_told_beside_the_field_not_as_a_404(client, case):
 @given(reference=st.text(max_size=60), code=st.text(max_size=120))
 def test_nothing_a_stranger_types_gives_a_server_error(client, reference, code):
     response = lookup(client, reference, code)
-    assert response.status_code in (200, 302, 429)
+    assert response.status_code in (200, 303, 429)
+
+
+def test_the_code_never_travels_in_the_address(client, case):
+    """The look-up form posts: a GET with the code in its query string opens nothing."""
+    with translation.override("sv"):
+        path = reverse("case_lookup")
+    html = client.get(path).content.decode()
+    assert 'method="post"' in html
+    response = client.get(path, {"reference": case.reference, "token": case.status_token()})
+    assert response.status_code == 200
+    assert client.get(status_path(case)).status_code == 302

@@ -25,6 +25,8 @@ ACTION_URLS = {
     "note": ("anteckning", {"note-text": "Matris"}),
     "reply": ("svar", {"reply-text": "Matris"}),
     "status": ("status", {"status-status": "in_progress"}),
+    # "Visa": the personnummer in clear, recorded on the case (only where the case may be seen).
+    "reveal": ("visa-personnummer", {}),
 }
 
 
@@ -107,7 +109,8 @@ def test_the_citizen_api_needs_the_token_whoever_asks(as_role, cases):
     client = as_role("admin")
     case = cases["lamp"]
     assert client.get(f"/api/v1/cases/{case.reference}").status_code == 404
-    assert client.get(f"/api/v1/cases/{case.reference}", {"token": case.status_token()}).status_code == 200
+    token = case.status_token()
+    assert client.get(f"/api/v1/cases/{case.reference}", headers={"X-Status-Token": token}).status_code == 200
 
 
 def test_site_history_never_lists_cases(as_role, staff, cases):

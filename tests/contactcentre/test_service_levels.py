@@ -130,12 +130,12 @@ def test_the_case_page_shows_both_due_dates(signed_in, cases):
 def test_the_status_page_shows_the_expected_date_for_open_cases(client, staff, cases):
     lamp = Case.objects.get(pk=cases["lamp"].pk)
     Case.objects.filter(pk=lamp.pk).update(resolution_due=at(2026, 3, 31, 16, 45))
-    html = client.get(status_url(lamp)).content.decode()
+    html = client.get(status_url(lamp), follow=True).content.decode()
     assert "Svar senast" in html
     assert 'datetime="2026-03-31"' in html
 
     actions.resolve(staff["admin"], lamp, first_contact=False)
-    html = client.get(status_url(lamp)).content.decode()
+    html = client.get(status_url(lamp), follow=True).content.decode()
     assert "Svar senast" not in html
 
 

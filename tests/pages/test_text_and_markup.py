@@ -121,7 +121,7 @@ def test_every_datetime_attribute_in_public_and_staff_pages_is_valid_html(client
             case.refresh_from_db()
             bodies.append(
                 client.get(
-                    reverse("case_status", args=[case.reference, case.status_token()])
+                    reverse("case_status", args=[case.reference, case.status_token()]), follow=True
                 ).content.decode()
             )
     admin = django_user_model.objects.create_superuser("test-datetimes", password="x")

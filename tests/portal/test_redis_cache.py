@@ -92,9 +92,9 @@ def test_citizen_pages_answer_with_the_redis_cache(client, redis_cache):
         assert client.get(url).status_code == 200, url
     # The status look-up: a real case's page, and a wrong code, which the rate limit counts in Redis.
     case, _ = open_case(NewCase(title="Fråga om bygglov", contact_email="tolvan@example.com"))
-    found = client.get(reverse("case_lookup"), {"reference": case.reference, "token": case.status_token()})
+    found = client.post(reverse("case_lookup"), {"reference": case.reference, "token": case.status_token()})
     assert client.get(found["Location"]).status_code == 200
-    wrong = client.get(reverse("case_lookup"), {"reference": case.reference, "token": "0" * 32}, follow=True)
+    wrong = client.post(reverse("case_lookup"), {"reference": case.reference, "token": "0" * 32}, follow=True)
     # Said beside the fields of the look-up form (not a bare 404), and counted as a failure.
     assert wrong.status_code == 200 and 'class="error-summary"' in wrong.content.decode()
     assert any(b"ratelimit" in key for key in redis_client.scan_iter(match=f"{prefix}:*"))

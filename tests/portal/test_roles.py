@@ -83,6 +83,7 @@ def test_a_fresh_database_gets_the_groups_with_exactly_their_permissions(fresh_d
         "contactcentre.add_servicelevel",
         "contactcentre.change_contactcentresettings",
         "contactcentre.change_servicelevel",
+        "contactcentre.export_registerutdrag",
         "contactcentre.view_statistics",
         "wagtailadmin.access_admin",
     ]
