@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
         from core import reference_index  # imports Wagtail's models: not before the apps are ready
 
         reference_index.connect()
+
+        from core import middleware
+
+        middleware.log_wagtail_permission_denied()
