@@ -6,7 +6,7 @@ import math
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from axes.helpers import get_cool_off
 from axes.signals import user_locked_out
@@ -34,12 +34,14 @@ def locked_out(request, original_response=None, credentials=None):
     """The lockout page (AXES_LOCKOUT_CALLABLE): 429 in the admin's look, with Retry-After."""
     cool_off = get_cool_off(request)
     seconds = int(cool_off.total_seconds()) if cool_off else 0
-    response = render(
-        request,
-        "staff_accounts/locked_out.html",
-        {"minutes": max(1, math.ceil(seconds / 60))},
-        status=429,
-    )
+    # In the language the browser asks for: the admin's login view has no user to take it from.
+    with translation.override(translation.get_language_from_request(request)):
+        response = render(
+            request,
+            "staff_accounts/locked_out.html",
+            {"minutes": max(1, math.ceil(seconds / 60))},
+            status=429,
+        )
     if seconds:
         response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "no-store"

@@ -154,7 +154,10 @@ def test_save_for_later_and_the_resume_link(client, eservice_page):
 def test_the_case_status_page_and_its_look_up(client):
     case = open_a_case()
     url = reverse("case_status", kwargs={"reference": case.reference, "token": case.status_token()})
-    assert_headers(client.get(url), status=200, policy=PUBLIC_CSP, stored=False)
+    exchange = client.get(url)  # the e-mailed link: exchanged for a session, then the page without it
+    assert exchange.status_code == 303
+    assert exchange["Referrer-Policy"] == "no-referrer"  # the token never leaves in a Referer
+    assert_headers(client.get(exchange["Location"]), status=200, policy=PUBLIC_CSP, stored=False)
     assert_headers(client.get(reverse("case_lookup")), status=200, policy=PUBLIC_CSP, stored=False)
 
 
@@ -163,7 +166,7 @@ def test_the_api(client):
     assert_headers(response, status=200, policy=PUBLIC_CSP, stored=True)
     assert response["Content-Type"] == "application/json; charset=utf-8"
     case = open_a_case()
-    status = client.get(f"/api/v1/cases/{case.reference}?token={case.status_token()}")
+    status = client.get(f"/api/v1/cases/{case.reference}", HTTP_X_STATUS_TOKEN=case.status_token())
     assert_headers(status, status=200, policy=PUBLIC_CSP, stored=False)
 
 
