@@ -19,6 +19,8 @@ def client_address(request) -> str:
     """The client as the rate limits see it (``TRUSTED_PROXY_COUNT``); an IPv6 client by its /64.
 
     One IPv6 host holds a whole /64: counted per address it would get 5 tries per address there.
+    The /64 is named by its first address, not "…/64": django-axes stores an address
+    (PostgreSQL's inet refuses a network written with its prefix length).
     """
     address = client_ip(request)
     try:
@@ -26,7 +28,7 @@ def client_address(request) -> str:
     except ValueError:
         return address
     if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
     return address
 
 
