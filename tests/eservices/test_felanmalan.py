@@ -10,10 +10,8 @@ from django.utils import timezone
 
 import pytest
 
-from contactcentre.models import Case, CaseAttachment, CaseEvent
-from core.storage import PrivateStorage
+from contactcentre.models import Case, CaseEvent
 from core.uploads import check_image
-from eservices.wizard import EServiceWizard, WizardFileStorage
 from tests.eservices.demo_forms import choices, form_class, label_of
 from tests.eservices.wizard_helpers import WizardRun, assert_field_error, image_file, in_swedish
 
@@ -28,17 +26,6 @@ REPORTER = {
     "email": "tolvan@example.com",
     "phone": "",
 }
-
-
-@pytest.fixture
-def private_root(settings, tmp_path, monkeypatch):
-    """Photos of this test go under tmp_path: the wizard's uploads and the cases' attachments."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    # Both storages are built once, at import, with the location of that moment, so
-    # changing the setting alone would not move them: build them again from it.
-    monkeypatch.setattr(EServiceWizard, "file_storage", WizardFileStorage())
-    monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
-    return settings.PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture

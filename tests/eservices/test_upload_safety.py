@@ -16,11 +16,9 @@ from wagtail.documents.models import Document
 import pytest
 from PIL import Image
 
-from contactcentre.models import Case, CaseAttachment
+from contactcentre.models import Case
 from contactcentre.services import Attachment
-from core.storage import PrivateStorage
 from core.uploads import check_image, display_name, download_name
-from eservices.wizard import EServiceWizard, WizardFileStorage
 from tests.api.conftest import file_object, submit
 from tests.eservices.test_felanmalan import FAULT, PLACE, REPORTER
 from tests.eservices.wizard_helpers import WizardRun
@@ -31,15 +29,6 @@ pytestmark = pytest.mark.django_db
 
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 STORED = re.compile(r"[0-9a-f]{32}\.jpg")
-
-
-@pytest.fixture
-def private_root(settings, tmp_path, monkeypatch):
-    """The wizard's uploads and the cases' attachments under tmp_path (both storages are built at import)."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    monkeypatch.setattr(EServiceWizard, "file_storage", WizardFileStorage())
-    monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
-    return settings.PRIVATE_MEDIA_ROOT
 
 
 def polyglot() -> bytes:
