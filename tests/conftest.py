@@ -171,3 +171,18 @@ def in_english(db):
         return page.get_translation_or_none(english) or translate(page, english, catalogue("en"))
 
     return make
+
+
+@pytest.fixture
+def private_root(settings, tmp_path, monkeypatch):
+    """Uploads of this test go under tmp_path: the wizard's and the cases' attachments."""
+    from contactcentre.models import CaseAttachment
+    from core.storage import PrivateStorage
+    from eservices.wizard import EServiceWizard, WizardFileStorage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    # Both storages are built once, at import, with the location of that moment, so
+    # changing the setting alone would not move them: build them again from it.
+    monkeypatch.setattr(EServiceWizard, "file_storage", WizardFileStorage())
+    monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
+    return settings.PRIVATE_MEDIA_ROOT

@@ -122,17 +122,6 @@ def test_eservice(monkeypatch):
     return TEST_ESERVICE
 
 
-@pytest.fixture
-def private_root(settings, tmp_path, monkeypatch):
-    """Attachments of this test go under tmp_path (the storage is built once, at import)."""
-    from contactcentre.models import CaseAttachment
-    from core.storage import PrivateStorage
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
-    return settings.PRIVATE_MEDIA_ROOT
-
-
 def submit(client, slug, body, query="", **headers):
     import json
 

@@ -48,8 +48,16 @@ def add_block(page, stream, block_label):
         " :scope > [data-streamfield-child] > .c-sf-add-button,"
         " :scope > [data-streamfield-child] > div > .c-sf-add-button"
     )
-    own.last.click()
-    page.get_by_role("option", name=block_label, exact=True).click()
+    # On a slow machine the chooser sometimes swallows the first choice while a block that was
+    # just added still settles (seen once in CI): choose again, never twice for one block.
+    for _attempt in range(3):
+        own.last.click()
+        page.get_by_role("option", name=block_label, exact=True).click()
+        try:
+            expect(count).to_have_value(str(index + 1), timeout=3000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
     expect(count).to_have_value(str(index + 1))
     return f"{stream}-{index}-value"
 

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Channel, Status
 from eservices.wizard import CHECK_STEP, DONE_STEP, RESEND_BUTTON
-from tests.eservices.test_felanmalan import private_root  # noqa: F401 (a fixture used below)
 from tests.eservices.test_wizard_engine import CONTACT, QUESTION, SLUG, finish, post_step, step_url
 from tests.eservices.wizard_helpers import in_swedish
 
