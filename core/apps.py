@@ -17,3 +17,7 @@ class CoreConfig(AppConfig):
         from core import middleware
 
         middleware.log_wagtail_permission_denied()
+
+        from core import page_cache
+
+        page_cache.connect()

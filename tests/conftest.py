@@ -186,3 +186,11 @@ def private_root(settings, tmp_path, monkeypatch):
     monkeypatch.setattr(EServiceWizard, "file_storage", WizardFileStorage())
     monkeypatch.setattr(CaseAttachment._meta.get_field("file"), "storage", PrivateStorage())
     return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """No test sees a page another test stored (its database was rolled back, the cache was not)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()

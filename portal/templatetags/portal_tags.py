@@ -16,6 +16,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
 
+from core import page_cache
 from pages.hours import clock as format_clock
 from pages.locales import active_locale
 from pages.locales import localized as localize
@@ -160,6 +161,14 @@ def tel_href(number):
     if str(number).strip().startswith("+"):
         return f"tel:+{digits}"
     return f"tel:+46{digits[1:]}" if digits.startswith("0") else f"tel:{digits}"
+
+
+@register.simple_tag(takes_context=True)
+def open_status(context, opening_hours):
+    """The channel's "open now" status; a stored copy of the page lasts no longer than it does."""
+    status = opening_hours.status()
+    page_cache.expires_by(context.get("request"), status.next_change)
+    return status
 
 
 @register.simple_tag

@@ -102,6 +102,7 @@ def test_no_generated_request_is_a_500_and_every_answer_is_documented(api_schema
     @FUZZ
     @given(case=cases)
     def call(case):
-        case.call_and_validate(checks=CHECKS)
+        # The WSGI transport does not unzip; an anonymous GET is compressed (core/compression.py).
+        case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
     call()

@@ -80,6 +80,8 @@ def site(tmp_path_factory):
         "DATABASE_URL": _server_database_url(tmp_path),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+        # The server and run_in_site share the page cache, as a production's servers do.
+        "PAGE_CACHE_DIR": str(tmp_path / "page-cache"),
         "PYTHONUNBUFFERED": "1",
         "SITE_BASE_URL": base_url,  # seed_demo's Site and every absolute link name this server
     }

@@ -1,8 +1,9 @@
 """FAQ votes ("Fick du svar på din fråga?"): one per question per visitor, a budget per client,
-a honeypot, and the 429 page in the visitor's language."""
+a honeypot, the 429 page in the visitor's language, and no CSRF token on the page (core/origin.py)."""
 
 import json
 import logging
+import re
 
 from django.test import Client
 
@@ -22,8 +23,14 @@ HEADING_429 = {
 WAIT = {"sv": "Vänta", "en": "Wait", "ar": "انتظر", "fi": "Odota"}
 
 
-def vote(client, faq, helpful="yes", prefix="", **extra):
-    return client.post(f"{prefix}/faq/{faq.pk}/feedback/", {"helpful": helpful, "next": "/", **extra})
+# What Chromium sends with a form posted from one of our own pages.
+FROM_OUR_PAGE = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def vote(client, faq, helpful="yes", prefix="", headers=FROM_OUR_PAGE, **extra):
+    return client.post(
+        f"{prefix}/faq/{faq.pk}/feedback/", {"helpful": helpful, "next": "/", **extra}, **headers
+    )
 
 
 def test_one_vote_per_question_per_session():
@@ -78,3 +85,60 @@ def test_a_filled_honeypot_is_refused_and_logged(caplog):
     assert not FAQFeedback.objects.exists()
     events = [json.loads(r.getMessage()) for r in caplog.records if r.name == "kommunportal.security"]
     assert [(e["event"], e["form"]) for e in events] == [("honeypot.triggered", "faq-vote")]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_ORIGIN": "http://sub.testserver"},
+        {"HTTP_ORIGIN": "https://evil.example"},  # a browser without Fetch metadata
+        {"HTTP_ORIGIN": "null"},  # a sandboxed frame or a data: page
+        {"HTTP_REFERER": "https://evil.example/page"},
+    ],
+    ids=["cross-site", "same-site", "foreign-origin", "null-origin", "foreign-referer"],
+)
+def test_a_vote_posted_from_another_site_is_refused(headers):
+    faq = FAQFactory()
+    response = vote(Client(enforce_csrf_checks=True), faq, headers=headers)
+    assert response.status_code == 403
+    assert not FAQFeedback.objects.exists()
+
+
+def test_a_vote_from_our_page_needs_no_token_even_with_csrf_checks():
+    faq = FAQFactory()
+    response = vote(Client(enforce_csrf_checks=True), faq)
+    assert response.status_code == 302
+    assert FAQFeedback.objects.filter(faq=faq, helpful=True).count() == 1
+
+
+def test_a_browser_that_does_not_say_where_the_vote_came_from_confirms_it_with_a_token():
+    faq = FAQFactory(question="Hur ansöker jag om bygglov?")
+    client = Client(enforce_csrf_checks=True)
+    asked = vote(client, faq, "no", headers={}, next="/bygglov/")
+    assert asked.status_code == 200 and not FAQFeedback.objects.exists()
+    html = asked.content.decode()
+    assert "Hur ansöker jag om bygglov?" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert 'name="helpful" value="no"' in html and 'name="next" value="/bygglov/"' in html
+    # Without the token (or with a wrong one) nothing is counted: Django's own CSRF check.
+    wrong = vote(client, faq, "no", headers={}, next="/bygglov/", csrfmiddlewaretoken="x" * 64)
+    assert wrong.status_code == 403 and not FAQFeedback.objects.exists()
+    confirmed = vote(client, faq, "no", headers={}, next="/bygglov/", csrfmiddlewaretoken=token)
+    assert confirmed.status_code == 302 and confirmed["Location"] == f"/bygglov/#{faq.anchor}"
+    assert list(FAQFeedback.objects.values_list("helpful", flat=True)) == [False]
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("slug", ["vanliga-fragor", "bygglov"])
+def test_a_page_with_faq_sets_no_cookie_and_is_served_from_the_page_cache(slug):
+    """The FAQ's vote form once set a csrftoken cookie on every page that showed a question."""
+    from wagtail.models import Page
+
+    page = Page.objects.live().get(slug=slug, locale__language_code="sv")
+    first = Client().get(page.url)
+    html = first.content.decode()
+    assert 'class="faq-feedback"' in html
+    assert not first.cookies and "csrfmiddlewaretoken" not in html
+    assert first["X-Page-Cache"] == "miss"
+    assert Client().get(page.url)["X-Page-Cache"] == "hit"

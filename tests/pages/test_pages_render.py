@@ -10,6 +10,7 @@ from wagtail.models import Page, get_page_models
 import pytest
 
 from pages.models import FAQ, ContactCentrePage, FAQFeedback, ServiceAreaPage, ServicePage
+from tests.pages.test_faq_votes import FROM_OUR_PAGE
 
 pytestmark = pytest.mark.django_db
 PAGE_MODELS = [m for m in get_page_models() if m._meta.app_label in {"pages", "eservices"}]
@@ -76,12 +77,14 @@ def test_service_page_shows_review_date_and_related_content(client):
 def test_faq_feedback_is_stored_per_question(client):
     faq = FAQ.objects.first()
     FAQFeedback.objects.filter(faq=faq).delete()  # the demo's answers
-    response = client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": "/vanliga-fragor/"})
+    response = client.post(
+        f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": "/vanliga-fragor/"}, **FROM_OUR_PAGE
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/vanliga-fragor/#{faq.anchor}"
     # Another visitor (one vote per question each: tests/pages/test_faq_votes.py).
     Client(REMOTE_ADDR="192.0.2.8").post(
-        f"/faq/{faq.pk}/feedback/", {"helpful": "no", "next": "/vanliga-fragor/"}
+        f"/faq/{faq.pk}/feedback/", {"helpful": "no", "next": "/vanliga-fragor/"}, **FROM_OUR_PAGE
     )
     assert list(FAQFeedback.objects.filter(faq=faq).values_list("helpful", flat=True).order_by("pk")) == [
         True,
@@ -99,6 +102,10 @@ def test_faq_feedback_ignores_bad_input_and_foreign_redirects(client):
     assert FAQFeedback.objects.count() == before
     assert client.get(f"/faq/{faq.pk}/feedback/").status_code == 405
     assert client.post("/faq/999999/feedback/", {"helpful": "yes"}).status_code == 404
+    counted = client.post(
+        f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": "https://evil.example/"}, **FROM_OUR_PAGE
+    )
+    assert counted["Location"].startswith("/#") and FAQFeedback.objects.count() == before + 1
 
 
 def test_unknown_page_is_a_translated_404(client):

@@ -88,14 +88,20 @@ def test_500_renders_with_the_database_down(phone):
     assert "Ring kommunens kontaktcenter." in html
 
 
+def case_lookup_url(language):
+    """A public form that carries a CSRF token: the citizen's case look-up."""
+    with translation.override(language):
+        return reverse("case_lookup")
+
+
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_400_for_a_body_django_cannot_decode(phone, language):
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     client.cookies["csrftoken"] = "a" * 32
     response = client.generic(
         "POST",
-        f"{PREFIX[language]}/faq/1/feedback/",
-        b"helpful=yes&csrfmiddlewaretoken=" + b"a" * 32,
+        case_lookup_url(language),
+        b"reference=x&csrfmiddlewaretoken=" + b"a" * 32,
         content_type="application/x-www-form-urlencoded; charset=utf-16",
     )
     assert_our_page(response, 400, 400, language, phone)
@@ -106,8 +112,8 @@ def test_csrf_failure(phone, language):
     client = Client(enforce_csrf_checks=True)
     client.get(f"{PREFIX[language]}/")  # the page that held the form
     client.cookies["csrftoken"] = "b" * 32
-    data = {"helpful": "yes", "csrfmiddlewaretoken": "c" * 32}  # a token that does not match the cookie
-    response = client.post(f"{PREFIX[language]}/faq/1/feedback/", data)
+    data = {"reference": "x", "csrfmiddlewaretoken": "c" * 32}  # a token that does not match the cookie
+    response = client.post(case_lookup_url(language), data)
     assert_our_page(response, 403, "csrf", language, phone)
 
 

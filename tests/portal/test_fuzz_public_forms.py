@@ -27,6 +27,7 @@ from tests import factories
 from tests.api.test_submissions import EXAMPLES, preschool_day  # noqa: F401 (an autouse fixture)
 from tests.eservices.demo_forms import form_class, steps
 from tests.eservices.wizard_helpers import WizardRun
+from tests.pages.test_faq_votes import FROM_OUR_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -195,15 +196,17 @@ def test_no_search_is_a_500(client, query, page):
 def test_no_faq_vote_is_a_500(helpful, next_url, faq_id):
     faq = factories.FAQFactory()
     client = Client()
-    assert_answered_well(client.post(f"/faq/{faq.pk}/feedback/", {"helpful": helpful, "next": next_url}))
-    assert_answered_well(client.post(f"/faq/{faq_id}/feedback/", {"helpful": helpful}))
+    for headers in (FROM_OUR_PAGE, {}):  # a browser that says where it posts from, and one that does not
+        answer = {"helpful": helpful, "next": next_url}
+        assert_answered_well(client.post(f"/faq/{faq.pk}/feedback/", answer, **headers))
+        assert_answered_well(client.post(f"/faq/{faq_id}/feedback/", {"helpful": helpful}, **headers))
 
 
 @pytest.mark.parametrize("next_url", ["0", "search", "javascript:alert(1)", "//evil.example/", "\\evil"])
 def test_a_faq_vote_whose_next_is_not_a_path_here_goes_home(client, next_url):
     """Found by the fuzzing above: ``next=0`` was read as a view's name, a 500."""
     faq = factories.FAQFactory()
-    response = client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": next_url})
+    response = client.post(f"/faq/{faq.pk}/feedback/", {"helpful": "yes", "next": next_url}, **FROM_OUR_PAGE)
     assert response.status_code == 302
     assert response["Location"] == f"/#{faq.anchor}"
 

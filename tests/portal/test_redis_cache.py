@@ -14,6 +14,7 @@ import tomllib
 import uuid
 from pathlib import Path
 
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -62,9 +63,13 @@ def redis_cache(settings):
 
     caches = caches_for(REDIS_URL)
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["pages"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     prefix = f"kp-test-{uuid.uuid4().hex}"
     settings.CACHE_URL = REDIS_URL  # rate limits count in the cache when it is set
-    settings.CACHES = {"default": {**caches["default"], "KEY_PREFIX": prefix}}
+    settings.CACHES = {
+        "default": {**caches["default"], "KEY_PREFIX": prefix},
+        "pages": {**caches["pages"], "KEY_PREFIX": f"{prefix}:pages"},
+    }
     client = redis.Redis.from_url(REDIS_URL)
     yield client, prefix
     keys = list(client.scan_iter(match=f"{prefix}:*"))
@@ -90,6 +95,10 @@ def test_citizen_pages_answer_with_the_redis_cache(client, redis_cache):
     urls = ["/", service.url, eservice.url, start["Location"], reverse("case_lookup")]
     for url in urls:
         assert client.get(url).status_code == 200, url
+    # The service page again, for a visitor without cookies: from the page cache, in Redis.
+    visitor = Client()
+    assert [visitor.get(service.url)["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
+    assert any(b":pages:" in key for key in redis_client.scan_iter(match=f"{prefix}:*"))
     # The status look-up: a real case's page, and a wrong code, which the rate limit counts in Redis.
     case, _ = open_case(NewCase(title="Fråga om bygglov", contact_email="tolvan@example.com"))
     found = client.post(reverse("case_lookup"), {"reference": case.reference, "token": case.status_token()})
