@@ -7,7 +7,8 @@ opens: thousands of people read the same few pages. Wagtail 8 has no page cache 
 - **What is stored**: a Wagtail page's 200 answer to an anonymous ``GET``/``HEAD`` without a
   query string, in the cache alias ``pages`` (Redis when ``CACHE_URL`` is set, a folder shared
   by the server's processes otherwise). Only pages marked by ``mark_cacheable`` (Wagtail's
-  ``before_serve_page`` hook: a public page, no view restriction), and only when the answer
+  ``before_serve_page`` hook; a restricted page never answers a cookieless visitor with a
+  storable 200), and only when the answer
   sets no cookie, did not put a CSRF token in the page, and is not ``private``/``no-store``
   (every e-service route past the start page is ``never_cache``).
 - **Who gets it**: a request without a session or a messages cookie. A signed-in editor, a
