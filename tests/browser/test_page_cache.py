@@ -26,7 +26,8 @@ def test_a_vote_on_a_cached_page_counts_and_its_thanks_are_the_voters_own(site, 
         before = votes(site)
         with page.expect_navigation():
             # Chromium sends Origin and Sec-Fetch-Site with the form, and no CSRF token is needed.
-            page.locator("form.faq-feedback button[value='yes']").first.click()
+            # The last question: other browser tests vote on the first from the same address.
+            page.locator("form.faq-feedback button[value='yes']").last.click()
         assert THANKS in page.locator("[role=status]").first.inner_text()
         assert votes(site) == before + 1
 
