@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 import pytest
 from axes.models import AccessAttempt
@@ -149,3 +150,13 @@ def test_login_events_are_logged_with_the_username_masked(client, caplog):
     assert locked["username"] == "teknik" and locked["until"]
     [succeeded] = events(caplog, "login.succeeded")
     assert succeeded["user"] == "teknik"
+
+
+def test_production_checks_lockouts_before_any_password():
+    """The suite logs in through a subclass (tests/axes_backend.py); production uses axes' own, first."""
+    from axes.backends import AxesStandaloneBackend
+
+    from portal.settings import base
+
+    assert base.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert issubclass(import_string(settings.AUTHENTICATION_BACKENDS[0]), AxesStandaloneBackend)
