@@ -198,6 +198,7 @@ def page_translations(user, *, language=None, back="") -> list[Row]:
         .filter(source__object__content_type=ContentType.objects.get_for_model(Page))
         .annotate(
             source_page_id=Subquery(source_page.values("pk")[:1]),
+            source_title=Subquery(source_page.values("title")[:1]),
             source_live=Subquery(source_page.values("live")[:1]),
             source_published_at=Subquery(source_page.values("last_published_at")[:1]),
             target_page_id=Subquery(target_page.values("pk")[:1]),
@@ -228,7 +229,7 @@ def page_translations(user, *, language=None, back="") -> list[Row]:
             Row(
                 kind=PAGE,
                 status=status,
-                title=row.source.object_repr,
+                title=row.source_title,  # as it is now, not as it was at the last sync
                 translated_title=row.target_title,
                 language=row.target_locale.language_code,
                 type_label=str(row.source.specific_content_type.model_class()._meta.verbose_name),
