@@ -183,6 +183,11 @@ def _page_edit_url(page_id) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page_id])
 
 
+def _type_label(content_type) -> str:
+    model = content_type.model_class()
+    return str(model._meta.verbose_name) if model is not None else content_type.model
+
+
 def page_translations(user, *, language=None, back="") -> list[Row]:
     """Translated pages with work left, that ``user`` may change (one query)."""
     locale = source_locale()
@@ -232,7 +237,7 @@ def page_translations(user, *, language=None, back="") -> list[Row]:
                 title=row.source_title,  # as it is now, not as it was at the last sync
                 translated_title=row.target_title,
                 language=row.target_locale.language_code,
-                type_label=str(row.source.specific_content_type.model_class()._meta.verbose_name),
+                type_label=_type_label(row.source.specific_content_type),
                 changed_at=row.source_published_at,
                 synced_at=row.source.last_updated_at,
                 untranslated=row.untranslated,
