@@ -282,3 +282,14 @@ def test_the_untranslated_count_is_wagtail_localizes_progress(editor, page):
     translation = Translation.objects.get(source__object_id=page.translation_key)
     total, translated = translation.get_progress()
     assert row.untranslated == total - translated == 2
+
+
+def test_a_changed_eservice_is_listed_like_any_page(client, editor, home, in_english):
+    """An e-service's questions and messages are strings of its page (docs/languages.md, step 7)."""
+    english = in_english("felanmalan")
+    swedish = english.get_translation(Locale.objects.get(language_code="sv")).specific
+    assert row_for(client, swedish.title, typ=ts.PAGE) is None
+    swedish.intro = "Berätta om det som är trasigt."
+    swedish.save_revision().publish()
+    row = row_for(client, swedish.title, typ=ts.PAGE)
+    assert row.status == ts.SYNC and row.edit_url == reverse("wagtailadmin_pages:edit", args=[english.pk])
