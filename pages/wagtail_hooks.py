@@ -1,4 +1,5 @@
-"""Admin menus for the content editors keep current, and content review ("Content to review")."""
+"""Admin menus for the content editors keep current, content review ("Content to review") and the
+report of translations out of sync."""
 
 from django.shortcuts import redirect
 from django.utils.translation import get_language
@@ -21,6 +22,7 @@ from pages.models import (
 )
 from pages.review import may_review_content
 from pages.review_views import ContentReviewPanel, content_review_viewset
+from pages.translation_status_views import translations_out_of_sync_viewset
 
 
 class ServiceAreaViewSet(SnippetViewSet):
@@ -130,3 +132,11 @@ def register_content_review_viewset():
 def add_content_review_panel(request, panels):
     if may_review_content(request.user):
         panels.append(ContentReviewPanel(request))
+
+
+# --- Translations out of sync: what is left after a Swedish page or snippet changed ---------------
+
+
+@hooks.register("register_admin_viewset")
+def register_translations_out_of_sync_viewset():
+    return translations_out_of_sync_viewset

@@ -70,8 +70,24 @@ class EasyReadPage(Page):
 
     intro = models.TextField(_("summary"), blank=True)
     body = StreamField(ServiceBodyBlock(), verbose_name=_("body"), blank=True)
+    # An easy-to-read page is rewritten, not translated: nothing tells it that its original changed,
+    # so the editor records when they last compared the two (pages.translation_status lists it after).
+    reviewed_against_original = models.DateField(
+        _("compared with the original on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day you last read this page against the page above it and brought it up to date. "
+            "When the page above is published after this day, “Translations out of sync” lists this "
+            "page. Empty: the day this page was first published."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("reviewed_against_original"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = [
         "pages.HomePage",
