@@ -22,8 +22,8 @@ from ninja.responses import Status
 from core.api import ErrorOut, ValidationErrorOut
 from pages.api import public, schemas, serializers
 from pages.api.caching import publicly_cached
-from pages.api.streamfield import page_ref
 from pages.api.preview import SECURITY, HeadlessClientToken, mark_private, refused
+from pages.api.streamfield import page_ref
 from pages.models import Assignment, ElectedOfficial, ServiceAreaPage
 from pages.search_query import citizen_query, typed_text
 

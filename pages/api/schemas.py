@@ -183,7 +183,8 @@ class PageDetailOut(PageSummaryOut):
         ...,
         description=(
             "The page type's own content fields: text as text, rich text as HTML, dates as ISO dates, "
-            "further StreamFields as lists of blocks, links to pages as {id, title, url} (null if not public)."
+            "further StreamFields as lists of blocks, links to pages as {id, title, url} "
+            "(null if not public)."
         ),
     )
     body: list[BlockOut] = Field(..., description="The page's body (StreamField), block by block.")
