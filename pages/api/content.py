@@ -187,7 +187,8 @@ def _page_id_for_path(html_path: str) -> int | None:
     if segments and segments[0] in public.LANGUAGES[1:]:
         language = segments.pop(0)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    root = site.root_page.get_translation_or_none(language) if site else None
+    translations = site.root_page.get_translations(inclusive=True) if site else Page.objects.none()
+    root = translations.filter(locale__language_code=language).first()
     if root is None:
         return None
     url_path = root.url_path + "".join(f"{segment}/" for segment in segments)

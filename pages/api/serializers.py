@@ -52,7 +52,8 @@ def page_summary(page, parent_id=None) -> dict:
 
 def parent_ids(pages) -> dict[str, int]:
     """The id of each page's parent, by the parent's tree path, in one query."""
-    paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+    # The tree's root (depth 1) is no page of the site: a site's home page has no parent here.
+    paths = {page.path[: -Page.steplen] for page in pages if page.depth > 2}
     return dict(Page.objects.filter(path__in=paths).values_list("path", "pk"))
 
 
@@ -60,7 +61,7 @@ def page_detail(page, *, draft: bool = False) -> dict:
     """``page`` (specific; a draft's revision object in a preview) with everything it shows."""
     language = page.locale.language_code
     with translation.override(language):
-        parent = page.get_parent() if page.depth > 1 else None
+        parent = page.get_parent() if page.depth > 2 else None
         area = _service_area(page)
         return {
             **page_summary(page, parent.pk if parent else None),
@@ -81,7 +82,7 @@ def page_detail(page, *, draft: bool = False) -> dict:
             "faqs": [faq_out(faq, _faq_page_url(language)) for faq in _faqs_shown(page, area)],
             "blanketter": [blankett_out(blankett) for blankett in _blanketter_shown(page, area)],
             "translations": [
-                {"locale": other.locale.language_code, "id": other.pk, "url": page_url(other)}
+                {"locale": other.locale.language_code, "id": other.pk, "url": absolute(other.url)}
                 for other in public.public_pages()
                 .filter(translation_key=page.translation_key)
                 .exclude(pk=page.pk)
