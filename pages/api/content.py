@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from ninja.decorators import decorate_view
 from ninja.responses import Status
 
@@ -31,6 +31,7 @@ router = Router(tags=["content"])
 
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
+MAX_ID = 2**63 - 1  # beyond it a database refuses the number (a 500, not a 404)
 Language = Literal[tuple(public.LANGUAGES)]
 LANG = Query(None, description="The content's language; else Accept-Language, else Swedish.")
 LIMIT = Query(20, ge=1, le=MAX_LIMIT, description=f"Items per page of results (at most {MAX_LIMIT}).")
@@ -79,7 +80,7 @@ def pages(
     type: str | None = Query(
         None, max_length=100, description="app_label.ModelName, such as pages.ServicePage."
     ),  # noqa: A002
-    child_of: int | None = Query(None, ge=1, le=2**31, description="Only the children of this page."),
+    child_of: int | None = Query(None, ge=1, le=MAX_ID, description="Only the children of this page."),
     search: str | None = Query(None, max_length=200, description="Words the pages must contain."),
     limit: int = LIMIT,
     offset: int = OFFSET,
@@ -158,7 +159,12 @@ def page_by_path(
     openapi_extra=SECURITY,
 )
 @decorate_view(publicly_cached)
-def page_detail(request, response: HttpResponse, page_id: int, preview: bool = PREVIEW):
+def page_detail(
+    request,
+    response: HttpResponse,
+    page_id: int = Path(..., ge=1, le=MAX_ID),
+    preview: bool = PREVIEW,
+):
     return _page(request, response, page_id, preview)
 
 
@@ -182,7 +188,8 @@ def _page(request, response, page_id, preview: bool):
 
 
 def _page_id_for_path(html_path: str) -> int | None:
-    segments = [segment for segment in html_path.split("?")[0].split("/") if segment]
+    # typed_text: no control characters (PostgreSQL refuses a NUL in a query).
+    segments = [segment for segment in typed_text(html_path).split("?")[0].split("/") if segment]
     language = public.LANGUAGES[0]
     if segments and segments[0] in public.LANGUAGES[1:]:
         language = segments.pop(0)
@@ -289,8 +296,8 @@ def departments(request, lang: Language | None = LANG, limit: int = LIMIT, offse
 def officials(
     request,
     lang: Language | None = LANG,
-    party: int | None = Query(None, ge=1, le=2**31),
-    committee: int | None = Query(None, ge=1, le=2**31),
+    party: int | None = Query(None, ge=1, le=MAX_ID),
+    committee: int | None = Query(None, ge=1, le=MAX_ID),
     q: str | None = Query(None, max_length=100, description="Words of the name."),
     all_terms: bool = Query(False, description="Earlier terms too."),
     limit: int = LIMIT,
@@ -308,7 +315,7 @@ def officials(
     found = ElectedOfficial.objects.select_related("party").filter(pk__in=assignments.values("official_id"))
     if party:
         found = found.filter(party_id=party)
-    for word in (q or "").split():
+    for word in typed_text(q or "").split():
         found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     found = found.prefetch_related(Prefetch("assignments", queryset=assignments))
     return _paged(

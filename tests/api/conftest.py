@@ -184,7 +184,9 @@ def content_site(db):
         ),
     )
     service = f.publish(service)
-    blankett = f.BlankettFactory(title="Ansökan om bygglov", code="SBF-101", service_area=area, document=document)
+    blankett = f.BlankettFactory(
+        title="Ansökan om bygglov", code="SBF-101", service_area=area, document=document
+    )
     faq = f.FAQFactory(question="Hur lång tid tar ett bygglov?", service_area=area)
     m.ServicePageFAQ.objects.create(page=service, faq=faq)
     m.ServicePageBlankett.objects.create(page=service, blankett=blankett)

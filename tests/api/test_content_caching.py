@@ -6,7 +6,15 @@ from tests.api.conftest import API
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PATHS = ["/pages", "/pages/{service}", "/service-areas", "/faq", "/blanketter", "/departments", "/officials"]
+PUBLIC_PATHS = [
+    "/pages",
+    "/pages/{service}",
+    "/service-areas",
+    "/faq",
+    "/blanketter",
+    "/departments",
+    "/officials",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
@@ -24,7 +32,7 @@ def test_public_answers_carry_an_etag_and_a_short_shared_lifetime(client, conten
     assert again.content == b""
     assert again["ETag"] == response["ETag"]
     # As a gzipping proxy or our own middleware hands it back: a weak validator.
-    assert client.get(url, HTTP_IF_NONE_MATCH=f'W/{response["ETag"]}').status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH=f"W/{response['ETag']}").status_code == 304
     assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
 

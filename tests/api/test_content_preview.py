@@ -44,7 +44,9 @@ def test_preview_with_a_valid_token_shows_the_latest_draft_and_is_never_stored(c
 
 def test_preview_of_a_page_never_published(client, openapi, content_site):
     response = client.get(
-        f"{API}/pages/{content_site.unpublished.pk}", {"preview": "true"}, **_bearer(content_site.preview_token)
+        f"{API}/pages/{content_site.unpublished.pk}",
+        {"preview": "true"},
+        **_bearer(content_site.preview_token),
     )
     assert check_response(openapi, response, PATH)["title"] == "Kommer snart"
     path = client.get(
