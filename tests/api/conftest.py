@@ -136,11 +136,12 @@ def submit(client, slug, body, query="", **headers):
 # --- the content API: a small public site with a private corner, in Swedish and English -------
 @pytest.fixture
 def content_site(db):
-    """Public and private pages in two languages, and a headless client's tokens (tests/api/test_content_*)."""
+    """Public and private pages in two languages, and headless clients' tokens (test_content_*)."""
     from types import SimpleNamespace
 
-    import wagtail_factories
     from wagtail.models import Page, PageViewRestriction
+
+    import wagtail_factories
 
     from pages import models as m
     from pages.models import HeadlessClient

@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
 import pytest
 import wagtail_factories
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from pages import models as m
 from tests import factories as f
