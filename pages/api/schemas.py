@@ -200,7 +200,7 @@ class PageDetailOut(PageSummaryOut):
 # --- lists --------------------------------------------------------------------------------------
 
 
-class ServiceAreaOut(Schema):
+class ServiceAreaWithPageOut(Schema):
     digit: int = Field(..., examples=[4])
     locale: str
     name: str = Field(..., examples=["Bygga och bo"])
@@ -242,7 +242,7 @@ class PageListOut(Paged):
 
 
 class ServiceAreaListOut(Paged):
-    items: list[ServiceAreaOut]
+    items: list[ServiceAreaWithPageOut]
 
 
 class FAQListOut(Paged):
