@@ -42,11 +42,12 @@ def page_url(page) -> str | None:
 
 
 def stream(value) -> list[dict]:
-    """A StreamValue as a list of blocks."""
-    return [
+    """A StreamValue as a list of blocks, without those left empty (a link to a private page)."""
+    found = (
         {"type": child.block_type, "id": child.id, "value": block_value(child.block, child.value)}
         for child in value
-    ]
+    )
+    return [block for block in found if block["value"] is not None]
 
 
 def block_value(block, value):

@@ -126,3 +126,22 @@ def test_pages_of_other_apps_show_no_configuration(client, content_site):
     page = client.get(f"{API}/pages/{eservice['id']}").json()
     assert page["type"] == "eservices.EServicePage"
     assert page["fields"] == {} and page["body"] == []
+
+
+def test_the_home_pages_top_tasks_lead_to_public_pages_only(client, content_site):
+    from tests.api.conftest import _stream
+
+    home = content_site.home
+    home.top_tasks = _stream(
+        ("link", {"page": content_site.private.pk, "url": "", "text": "Intern rutin"}),
+        ("link", {"page": content_site.service.pk, "url": "", "text": ""}),
+    )
+    home.save_revision().publish()
+    tasks = client.get(f"{API}/pages/{home.pk}").json()["fields"]["top_tasks"]
+    assert [task["value"] for task in tasks] == [
+        {
+            "text": "Bygglov",
+            "url": "http://127.0.0.1:8000/bygg-miljo-vagar-vatten-och-avfall/bygglov/",
+            "page_id": content_site.service.pk,
+        }
+    ]
