@@ -7,3 +7,15 @@ class ErrorOut(Schema):
     """An error that concerns the whole request."""
 
     detail: str
+
+
+class ErrorItemOut(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(Schema):
+    """What was wrong with the request, item by item (status 422)."""
+
+    detail: list[ErrorItemOut]

@@ -32,7 +32,7 @@ from contactcentre.services import open_case
 from contactcentre.tasks import lookup_url, status_url
 from contactcentre.tokens import status_code
 from core import ratelimit
-from core.api import ErrorOut
+from core.api import ErrorOut, ValidationErrorOut
 from eservices import catalogue
 from eservices.schema import FILE_NAME_MAX_LENGTH, body_limit, multiple_files, submission_schema
 from eservices.submission import build_new_case
@@ -67,16 +67,6 @@ class SubmissionOut(Schema):
     status_code: str = Field(..., description="The same code in groups of four, as receipts print it.")
     status_url: str = Field(..., description="The secret status page, as in the receipt e-mail.")
     lookup_url: str = Field(..., description="The status look-up, which asks for the reference and the code.")
-
-
-class ErrorItemOut(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class ValidationErrorOut(Schema):
-    detail: list[ErrorItemOut]
 
 
 SUBMISSION_BODY = {

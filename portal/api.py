@@ -14,17 +14,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from contactcentre.api import router as cases_router
 from core.ratelimit import RateLimited
 from eservices.api import router as eservices_router
-from pages.api import router as opening_hours_router
+from pages.api import router as pages_router
 
 DESCRIPTION = """\
-The municipality's e-services, the status of a case, and the contact centre's opening hours.
+The municipality's e-services, the status of a case, the contact centre's opening hours, and
+the site's content for headless front ends: pages with their content block by block, service
+areas, FAQ, blanketter, departments and the register of elected officials, only as the public
+site shows them (docs/api.md).
 
 Texts (titles, labels, error messages) are in the request's language: `?lang=sv` or `?lang=en`,
-else the `Accept-Language` header, else Swedish.
+else the `Accept-Language` header, else Swedish. Content lists are in that language too.
 """
 
 
@@ -49,7 +53,8 @@ def in_request_language(run):
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = run(request, *args, **kwargs)
-        response.headers["Content-Language"] = language
+        # A page in the content API answers in its own language and says so itself.
+        response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
@@ -60,7 +65,7 @@ api = NinjaAPI(title="Kommunportal API", version="1", urls_namespace="api", desc
 api.add_decorator(in_request_language, mode="view")
 api.add_router("", eservices_router)
 api.add_router("", cases_router)
-api.add_router("", opening_hours_router)
+api.add_router("", pages_router)
 
 
 @api.exception_handler(Http404)
@@ -75,4 +80,12 @@ def rate_limited(request, exc):
         request, {"detail": _("Too many attempts. Wait a while and try again.")}, status=429
     )
     response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    # A token was sent and is no headless client's (pages/api/preview.py).
+    response = api.create_response(request, {"detail": _("The token is not valid.")}, status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response

@@ -1,5 +1,6 @@
 """Wagtail page models and snippets, one module per kind of content."""
 
+from pages.models.api_clients import HeadlessClient
 from pages.models.contact import ContactCentrePage, DepartmentDirectoryPage
 from pages.models.home import HomePage
 from pages.models.legal import AccessibilityStatementPage, PrivacyNoticePage
@@ -49,6 +50,7 @@ __all__ = [
     "ElectedOfficial",
     "FAQFeedback",
     "FAQPage",
+    "HeadlessClient",
     "HomePage",
     "InformationPage",
     "MunicipalitySettings",

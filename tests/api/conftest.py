@@ -131,3 +131,101 @@ def submit(client, slug, body, query="", **headers):
         content_type="application/json",
         **headers,
     )
+
+
+# --- the content API: a small public site with a private corner, in Swedish and English -------
+@pytest.fixture
+def content_site(db):
+    """Public and private pages in two languages, and headless clients' tokens (test_content_*)."""
+    from types import SimpleNamespace
+
+    from wagtail.models import Page, PageViewRestriction
+
+    import wagtail_factories
+
+    from pages import models as m
+    from pages.models import HeadlessClient
+    from tests import factories as f
+
+    sv, en = f.locale("sv"), f.locale("en")
+    home = m.HomePage.objects.get(locale=sv)
+    area_page = m.ServiceAreaPage.objects.get(locale=sv, service_area__menu_digit=4)
+    area = area_page.service_area
+    document = wagtail_factories.DocumentFactory(title="Ansökan om bygglov")
+    private = f.publish(f.InformationPageFactory(parent=home, title="Intern rutin", slug="intern-rutin"))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="hemligt")
+    private_child = f.publish(f.InformationPageFactory(parent=private, title="Hemlig bilaga", slug="bilaga"))
+    other = f.publish(f.InformationPageFactory(parent=home, title="Om webbplatsen", slug="om-webbplatsen"))
+    service = f.ServicePageFactory(
+        parent=area_page,
+        title="Bygglov",
+        slug="bygglov",
+        intro="Du behöver bygglov för att bygga nytt.",
+        locale=sv,
+        body=_stream(
+            ("heading", {"text": "Så här ansöker du", "level": "h2"}),
+            (
+                "paragraph",
+                f'<p>Läs <a linktype="page" id="{other.pk}">om webbplatsen</a> och '
+                f'<a linktype="document" id="{document.pk}">blanketten</a>.</p>',
+            ),
+            ("notice", {"kind": "warning", "heading": "Viktigt", "text": "<p>Börja inte bygga.</p>"}),
+            ("steps", {"heading": "Så går det till", "steps": ["<p>Ansök.</p>", "<p>Vänta.</p>"]}),
+            (
+                "links",
+                {
+                    "heading": "Mer",
+                    "links": [
+                        {"page": other.pk, "url": "", "text": ""},
+                        {"page": private.pk, "url": "", "text": "Hemligt"},
+                        {"page": None, "url": "https://www.boverket.se", "text": "Boverket"},
+                    ],
+                },
+            ),
+        ),
+    )
+    service = f.publish(service)
+    blankett = f.BlankettFactory(
+        title="Ansökan om bygglov", code="SBF-101", service_area=area, document=document
+    )
+    faq = f.FAQFactory(question="Hur lång tid tar ett bygglov?", service_area=area)
+    m.ServicePageFAQ.objects.create(page=service, faq=faq)
+    m.ServicePageBlankett.objects.create(page=service, blankett=blankett)
+    unpublished = f.InformationPageFactory(parent=home, title="Kommer snart", slug="kommer-snart", live=False)
+    unpublished.save_revision()
+
+    home_en = f.publish(home.copy_for_translation(en))
+    other_en = other.copy_for_translation(en)
+    other_en.title = "About this website"
+    other_en.slug = "about-this-website"
+    other_en = f.publish(other_en)
+
+    preview_token = HeadlessClient(name="Förhandsvisning", can_preview=True)
+    token = preview_token.new_token()
+    preview_token.save()
+    reader = HeadlessClient(name="Läsare")
+    reader_token = reader.new_token()
+    reader.save()
+    return SimpleNamespace(
+        home=home,
+        home_en=home_en,
+        area_page=area_page,
+        area=area,
+        service=service,
+        other=other,
+        other_en=other_en,
+        private=private,
+        private_child=private_child,
+        unpublished=Page.objects.get(pk=unpublished.pk),
+        document=document,
+        blankett=blankett,
+        faq=faq,
+        preview_token=token,
+        reader_token=reader_token,
+    )
+
+
+def _stream(*blocks) -> str:
+    import json
+
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])

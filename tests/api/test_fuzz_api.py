@@ -38,6 +38,14 @@ OPERATIONS = [
     ("POST", "/eservices/{slug}/submissions"),
     ("GET", "/cases/{reference}"),
     ("GET", "/opening-hours"),
+    ("GET", "/pages"),
+    ("GET", "/pages/find"),
+    ("GET", "/pages/{page_id}"),
+    ("GET", "/service-areas"),
+    ("GET", "/faq"),
+    ("GET", "/blanketter"),
+    ("GET", "/departments"),
+    ("GET", "/officials"),
 ]
 FUZZ = settings(
     max_examples=EXAMPLES_PER_OPERATION,

@@ -21,6 +21,14 @@ def test_every_endpoint_is_documented(openapi):
         f"{API}/eservices/{{slug}}/submissions": {"post"},
         f"{API}/cases/{{reference}}": {"get"},
         f"{API}/opening-hours": {"get"},
+        f"{API}/pages": {"get"},
+        f"{API}/pages/find": {"get"},
+        f"{API}/pages/{{page_id}}": {"get"},
+        f"{API}/service-areas": {"get"},
+        f"{API}/faq": {"get"},
+        f"{API}/blanketter": {"get"},
+        f"{API}/departments": {"get"},
+        f"{API}/officials": {"get"},
     }
     submit = openapi["paths"][f"{API}/eservices/{{slug}}/submissions"]["post"]
     assert {"200", "201", "404", "409", "413", "422", "429"} <= set(submit["responses"])
@@ -38,3 +46,31 @@ def test_docs_page_serves_with_its_own_assets(client):
     for asset in ("ninja/swagger-ui.css", "ninja/swagger-ui-bundle.js", "ninja/swagger-ui-init.js"):
         assert f"/static/{asset}" in html
         assert finders.find(asset), f"{asset}: is ninja in INSTALLED_APPS?"
+
+
+CONTENT_LISTS = ["/pages", "/service-areas", "/faq", "/blanketter", "/departments", "/officials"]
+
+
+def test_the_content_operations_are_documented_with_their_answers(openapi):
+    for path in CONTENT_LISTS:
+        operation = openapi["paths"][f"{API}{path}"]["get"]
+        assert operation["tags"] == ["content"]
+        assert {"200", "304", "422"} <= set(operation["responses"]), path
+        parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+        assert parameters["limit"]["schema"]["maximum"] == 100, path
+        assert parameters["lang"]["schema"]["anyOf"][0]["enum"] == ["sv", "en", "ar", "fi"], path
+    for path in ("/pages/{page_id}", "/pages/find"):
+        operation = openapi["paths"][f"{API}{path}"]["get"]
+        assert {"200", "304", "401", "403", "404", "422"} <= set(operation["responses"]), path
+        # The token is optional: only a preview needs it.
+        assert operation["security"] == [{"HeadlessClientToken": []}, {}]
+    assert openapi["components"]["securitySchemes"]["HeadlessClientToken"]["scheme"] == "bearer"
+    detail = openapi["components"]["schemas"]["PageDetailOut"]
+    block_types = {ref["$ref"].rsplit("/", 1)[-1] for ref in detail["properties"]["body"]["items"]["anyOf"]}
+    assert {
+        "HeadingBlockOut",
+        "ParagraphBlockOut",
+        "NoticeBlockOut",
+        "StepsBlockOut",
+        "LinksBlockOut",
+    } <= block_types

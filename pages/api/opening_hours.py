@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from pages.hours import STOCKHOLM
 from pages.models import OpeningHours
@@ -42,6 +42,14 @@ class DayOut(Schema):
     note: str
 
 
+class SpecialDayOut(Schema):
+    date: dt.date
+    open: bool
+    opens: str | None  # HH:MM when open
+    closes: str | None
+    note: str
+
+
 class ChannelHoursOut(Schema):
     channel: str
     label: str
@@ -54,6 +62,9 @@ class ChannelHoursOut(Schema):
     weekly: list[WeeklyRowOut]
     seasons: list[SeasonOut]
     next_days: list[DayOut]
+    special_days: list[SpecialDayOut] = Field(
+        ..., description="Exceptions to the regular hours from today on (closed days, shorter days)."
+    )
 
 
 @router.get(
@@ -63,7 +74,8 @@ class ChannelHoursOut(Schema):
     description=(
         "For each channel (phone, phone-menu lines, visits): whether it is open now and when that "
         "changes, a sentence saying so, the regular weekly hours, seasonal hours, and the actual hours "
-        f"of the next {DAYS_AHEAD} days with public holidays and exceptions applied. Times are in "
+        f"of the next {DAYS_AHEAD} days with public holidays and exceptions applied, and the coming "
+        "special days (exceptions) however far ahead. Times are in "
         "Europe/Stockholm."
     ),
 )
@@ -97,7 +109,22 @@ def _channel(hours: OpeningHours, now: dt.datetime, today: dt.date) -> dict:
             for row in hours.seasonal.all()
         ],
         "next_days": [_day(schedule.day(today + dt.timedelta(days=n))) for n in range(DAYS_AHEAD)],
+        "special_days": [
+            {
+                "date": exception.date,
+                "open": not exception.closed,
+                "opens": None if exception.closed else _hhmm(exception.opens),
+                "closes": None if exception.closed else _hhmm(exception.closes),
+                "note": exception.note,
+            }
+            for exception in sorted(hours.exceptions.all(), key=lambda exception: exception.date)
+            if exception.date >= today
+        ],
     }
+
+
+def _hhmm(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
 
 
 def _row(row) -> dict:
