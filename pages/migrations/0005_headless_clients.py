@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_elderly_line'),
+        ('pages', '0004_easy_read_reviewed_against_original'),
     ]
 
     operations = [
