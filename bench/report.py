@@ -138,7 +138,7 @@ def targets(results) -> list[dict]:
     value = ratio(api, API_SUBMISSIONS_PER_SECOND)
     rows.append(
         {
-            "target": f"≥ {API_SUBMISSIONS_PER_SECOND:.0f} API submissions per second (PostgreSQL, 2 workers)",
+            "target": f"≥ {API_SUBMISSIONS_PER_SECOND:.0f} API submissions a second (PostgreSQL, 2 workers)",
             "measured": f"{_num(api)} submissions/s",
             "ratio": value,
             "goal": 1.0,
@@ -173,7 +173,8 @@ def render(results) -> str:
         + (" (**`--quick`: a smoke test, not the figures to quote**)" if results.get("quick") else "")
         + ".",
         "",
-        f"- machine: {machine['cores']} cores (`nproc`), {machine['memory_gib']:.0f} GiB, {machine['system']}",
+        f"- machine: {machine['cores']} cores (`nproc`), {machine['memory_gib']:.0f} GiB, "
+        f"{machine['system']}",
         f"- software: {machine['software']}",
         f"- load: {results['client']}",
     ]
