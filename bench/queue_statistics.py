@@ -57,7 +57,7 @@ from urllib.parse import urlencode, urljoin  # noqa: E402
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 MEDIA_DIR = BASE_DIR / "var" / "bench-statistics"
-DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/kommunportal_bench"
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/kommunportal_bench_statistics"
 QUEUE_URL = "/admin/arenden/"
 # What the listing fetches when a filter changes: the table without the page around it.
 QUEUE_RESULTS_URL = "/admin/arenden/results/"

@@ -35,18 +35,23 @@ def parse_wrk(output: str) -> dict:
     else:
         raise ParseError(f"no {MARKER.strip()} line in wrk's output:\n{output[-2000:]}")
     seconds = raw["duration_us"] / 1e6
-    latency = raw["latency_us"]
+    # No answer within the load (each slower than the whole load): no latency to speak of.
+    latency = raw["latency_us"] if raw["requests"] else {"p50": None, "p90": None, "p99": None}
     return {
         "requests": raw["requests"],
         "seconds": seconds,
         "rps": raw["requests"] / seconds if seconds > 0 else 0.0,
-        "p50_ms": latency["p50"] / 1000,
-        "p90_ms": latency["p90"] / 1000,
-        "p99_ms": latency["p99"] / 1000,
+        "p50_ms": _to_ms(latency["p50"]),
+        "p90_ms": _to_ms(latency["p90"]),
+        "p99_ms": _to_ms(latency["p99"]),
         "bytes": raw["bytes"],
         # wrk counts a 4xx/5xx answer as a "status" error; 3xx is a success.
         "errors": {name: count for name, count in raw["errors"].items() if count},
     }
+
+
+def _to_ms(microseconds):
+    return None if microseconds is None else microseconds / 1000
 
 
 def ratio(value, reference):

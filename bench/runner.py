@@ -615,8 +615,11 @@ def measure(args, command):
         for key, label, port, path, method, body, headers, cache, expect in loads(
             paths, servers, step, cookie, form_body
         ):
-            row = {"key": key, "label": label, "path": path, "server": names[port], "cache": cache}
-            row["queries"] = queries.get(key.split("-")[0]) if key.split("-")[0] in queries else None
+            # The visitor's run id is new every time: the table shows where it stands.
+            shown = re.sub(r"/steg/[0-9a-f-]{36}/", "/steg/<run>/", path)
+            row = {"key": key, "label": label, "path": shown, "server": names[port], "cache": cache}
+            # Counted with the page cache off: a cached row's figure would be the miss's, not the hit's.
+            row["queries"] = None if cache == "hit" else queries.get(key.split("-")[0])
             status = check(port, method, path, body, headers, cache, expect)
             if key == "content-api" and status in (301, 302, 404):
                 # Not on this commit: 404, or Django's redirect to the same path with a slash.

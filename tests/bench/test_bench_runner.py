@@ -82,6 +82,12 @@ def test_parse_wrk_reads_the_lua_summary():
     assert parsed["errors"] == {"status": 3}
 
 
+def test_parse_wrk_with_no_answer_in_time():
+    parsed = report.parse_wrk(wrk_output({**SUMMARY, "requests": 0}))
+    assert parsed["rps"] == 0
+    assert parsed["p50_ms"] is None and parsed["p99_ms"] is None
+
+
 def test_parse_wrk_without_the_summary_is_an_error():
     with pytest.raises(report.ParseError):
         report.parse_wrk("Running 10s test @ http://127.0.0.1:1/\nRequests/sec: 12.00\n")
