@@ -120,8 +120,8 @@ def targets(results) -> list[dict]:
         value = ratio(large["p50_ms"], small["p50_ms"])
         rows.append(
             {
-                "target": f"the queue at {large['cases']:,} cases ≤ {QUEUE_GROWTH}× its time at "
-                f"{small['cases']:,} (p50)",
+                "target": f"the queue at {_num(large['cases'])} cases ≤ {QUEUE_GROWTH}× its time at "
+                f"{_num(small['cases'])} (p50)",
                 "measured": f"{large['p50_ms']:.0f} ms vs {small['p50_ms']:.0f} ms",
                 "ratio": value,
                 "goal": QUEUE_GROWTH,
@@ -131,7 +131,7 @@ def targets(results) -> list[dict]:
         )
         rows.append(
             {
-                "target": f"the queue at {large['cases']:,} cases: p99 < {QUEUE_P99_MS:.0f} ms",
+                "target": f"the queue at {_num(large['cases'])} cases: p99 < {QUEUE_P99_MS:.0f} ms",
                 "measured": f"p99 {large['p99_ms']:.0f} ms",
                 "ratio": ratio(large["p99_ms"], QUEUE_P99_MS),
                 "goal": 1.0,

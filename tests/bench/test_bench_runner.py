@@ -141,7 +141,7 @@ def test_targets_missed():
     assert [row["met"] for row in targets] == [False, False, False, False, False]
     growth = targets[2]
     assert growth["ratio"] == pytest.approx(231 / 97)
-    assert "1,000,000" in growth["target"]
+    assert "1 000 000" in growth["target"]
 
 
 def test_render_has_targets_loads_queue_and_unavailable_endpoints():
