@@ -157,7 +157,7 @@ def _num(value):
     return "–" if value is None else f"{value:,.0f}".replace(",", " ")
 
 
-def _ms(value):
+def format_ms(value):
     if value is None:
         return "–"
     return f"{value:.1f} ms" if value < 100 else f"{value:,.0f} ms".replace(",", " ")
@@ -211,8 +211,8 @@ def render(results) -> str:
         queries = "–" if row.get("queries") is None else str(row["queries"])
         out.append(
             f"| {row['label']} | `{row['path']}` | {row['server']} | {_num(row.get('rps'))}{note} "
-            f"| {_ratio(ratio(row.get('rps'), static))} | {_ms(row.get('p50_ms'))} "
-            f"| {_ms(row.get('p99_ms'))} | {queries} |"
+            f"| {_ratio(ratio(row.get('rps'), static))} | {format_ms(row.get('p50_ms'))} "
+            f"| {format_ms(row.get('p99_ms'))} | {queries} |"
         )
     queue = results.get("queue") or []
     if queue:
@@ -226,8 +226,8 @@ def render(results) -> str:
         ]
         for row in sorted(queue, key=lambda row: row["cases"]):
             out.append(
-                f"| {_num(row['cases'])} | {row['runs']} | {_ms(row['p50_ms'])} | {_ms(row['p99_ms'])} "
-                f"| {row['queries']} |"
+                f"| {_num(row['cases'])} | {row['runs']} | {format_ms(row['p50_ms'])} "
+                f"| {format_ms(row['p99_ms'])} | {row['queries']} |"
             )
     return "\n".join(out)
 

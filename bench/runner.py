@@ -633,7 +633,10 @@ def measure(args, command):
             row.update(wrk(port, path, method, body, headers, args.duration, args))
             if row["errors"]:
                 failed.append(f"{label}: {row['errors']}")
-            log(f"{label}: {row['rps']:,.0f} req/s, p50 {row['p50_ms']:.1f} ms, p99 {row['p99_ms']:.1f} ms")
+            log(
+                f"{label}: {row['rps']:,.0f} req/s, p50 {report.format_ms(row['p50_ms'])}, "
+                f"p99 {report.format_ms(row['p99_ms'])}"
+            )
             rows.append(row)
         busy_after = cpu_busy()
     finally:
