@@ -57,7 +57,7 @@ from urllib.parse import urlencode, urljoin  # noqa: E402
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 MEDIA_DIR = BASE_DIR / "var" / "bench-statistics"
-DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/kommunportal_bench"
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/kommunportal_bench_statistics"
 QUEUE_URL = "/admin/arenden/"
 # What the listing fetches when a filter changes: the table without the page around it.
 QUEUE_RESULTS_URL = "/admin/arenden/results/"
@@ -331,7 +331,8 @@ CASE_COLUMNS = """
     retain_until, created_at, updated_at, assignee_id, department_id, opened_by_id, service_area_id,
     committee_id, first_response_at, protected_identity, registry_number, resolved_at, resolved_faq_id,
     first_response_due, resolution_due, first_response_working_seconds, handled_by_contact_centre,
-    resolution_working_seconds, working_day_1_ends, working_day_2_ends
+    resolution_working_seconds, working_day_1_ends, working_day_2_ends, first_contact_possible,
+    statistics_category
 """
 
 
@@ -489,7 +490,11 @@ SELECT
     handled,
     CASE WHEN fcr THEN round(resolve_s) ELSE round(resolve_s / {CALENDAR_PER_WORKING}) END,
     {closing("wd1")},
-    {closing(add_working_days("wd1", "1"))}
+    {closing(add_working_days("wd1", "1"))},
+    -- A call-back needs a second contact (eservices.registry); synpunkter are counted by kind.
+    eservice <> 'ring-upp-mig',
+    CASE WHEN eservice = 'synpunkter-och-klagomal'
+         THEN (ARRAY['complaint', 'suggestion', 'praise'])[1 + floor(r_misc * 3)::int] ELSE '' END
 FROM tm2
 """
 
