@@ -57,7 +57,9 @@ for source in EServicePage.objects.live().filter(locale__language_code=settings.
                 continue
             for question in step.value["questions"]:
                 value = question.value
-                texts += [value.get(key) or "" for key in ("label", "required_message", "text")]
+                texts += [value.get(key) or "" for key in ("label", "hint", "required_message", "text", "why")]
+                texts += [value.get(key) or "" for key in ("invalid_message", "placeholder", "none_of_these")]
+                texts += [option.get("label") or "" for option in value.get("options") or []]
         found.setdefault(source.eservice_slug, {})[page.locale.language_code] = {
             "url": page.get_url(),
             "texts": sorted({str(text).strip() for text in texts if str(text).strip()}),
