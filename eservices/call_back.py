@@ -70,7 +70,7 @@ class CallWindow:
         if self.key.startswith("today"):
             return _("Today, %(hours)s") % {"hours": self.hours}
         return _("%(day)s, %(hours)s") % {
-            # The weekday, then the language's own day and month: "lördag 5 december", "lauantai 5. joulukuuta".
+            # The weekday, then day and month as the language writes them: "lauantai 5. joulukuuta".
             "day": capfirst(date_format(self.day, "l " + get_format("MONTH_DAY_FORMAT"))),
             "hours": self.hours,
         }

@@ -124,8 +124,12 @@ class EServiceWalk:
                 self.seen(State("receipt"))
                 return self.states
             if self.page.locator(".exit-page").count():
+                # An exit page: seen, then back to the step before it for another choice.
                 self.seen(State("exit", step))
-                return self.states
+                assert not self.page.locator(SUBMIT).count(), f"{step}: an exit page with a form"
+                self.navigate(lambda: self.page.locator("a.back-link").click())
+                self.answer_step(self.current_step(), other_choice=True)
+                continue
             if step == CHECK_STEP:
                 self.seen(State("check", step))
                 self.submit()
@@ -161,9 +165,17 @@ class EServiceWalk:
         self.navigate(lambda: self.page.locator(SUBMIT).click())
 
     # --- answers ------------------------------------------------------------------------------
-    def answer_step(self, step: str):
-        """Fill every field with its first candidate; on a refusal, the refused fields' next one."""
+    def answer_step(self, step: str, other_choice: bool = False):
+        """Fill every field with its first candidate; on a refusal, the refused fields' next one.
+
+        ``other_choice``: each radio group and list takes its next option (the first led to an exit).
+        """
         tried: dict[str, int] = {}
+        if other_choice:
+            choices = self.page.locator("form input[type=radio], form select").evaluate_all(
+                "els => [...new Set(els.map(el => el.name))]"
+            )
+            tried = dict.fromkeys(choices, 1)
         for _attempt in range(4):
             self.fill(tried)
             self.submit()

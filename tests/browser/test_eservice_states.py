@@ -10,7 +10,6 @@ counted in var/eservice_states.json ("e-service states × languages checked by a
 
 import json
 import re
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
@@ -48,8 +47,8 @@ from eservices.models import EServicePage
 
 found = {}
 for source in EServicePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE):
-    pages = EServicePage.objects.live().filter(translation_key=source.translation_key).select_related("locale")
-    for page in pages:
+    pages = EServicePage.objects.live().filter(translation_key=source.translation_key)
+    for page in pages.select_related("locale"):
         texts = [page.title]
         for step in page.steps:
             texts.append(step.value.get("title") or "")
@@ -57,8 +56,9 @@ for source in EServicePage.objects.live().filter(locale__language_code=settings.
                 continue
             for question in step.value["questions"]:
                 value = question.value
-                texts += [value.get(key) or "" for key in ("label", "hint", "required_message", "text", "why")]
-                texts += [value.get(key) or "" for key in ("invalid_message", "placeholder", "none_of_these")]
+                texts += [value.get(key) or "" for key in ("label", "hint", "required_message", "why")]
+                texts += [value.get(key) or "" for key in ("text", "invalid_message", "placeholder")]
+                texts.append(value.get("none_of_these") or "")
                 texts += [option.get("label") or "" for option in value.get("options") or []]
         found.setdefault(source.eservice_slug, {})[page.locale.language_code] = {
             "url": page.get_url(),
@@ -138,11 +138,13 @@ ERROR_STATE = """
 () => {
   const problems = [];
   for (const link of document.querySelectorAll(".error-summary a[href^='#']")) {
-    if (!document.getElementById(link.getAttribute("href").slice(1))) problems.push("no target: " + link.href);
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) problems.push("no target: " + link.href);
   }
   for (const field of document.querySelectorAll(".field--error")) {
     const message = field.querySelector(".field__error");
-    if (!message || !message.textContent.trim()) problems.push("no message beside " + field.textContent.trim());
+    const text = message && message.textContent.trim();
+    if (!text) problems.push("no message beside " + field.textContent.trim());
   }
   return problems;
 }
@@ -156,11 +158,14 @@ def test_every_state_of_the_eservice(site, browser, eservices, counts, tmp_path,
     assert content, f"the demo e-service {slug!r} has no live page"
     if code not in content:
         pytest.fail(f"{slug} is not live in {code}: the demo translates every e-service")
-    patterns, swedish_texts = swedish_leftovers(code, content) if code != settings.LANGUAGE_CODE else ([], set())
+    patterns, swedish_texts = [], set()
+    if code != settings.LANGUAGE_CODE:
+        patterns, swedish_texts = swedish_leftovers(code, content)
     # One context per walk, with its own client address: the receipts do not share one rate limit
     # (the test server trusts one proxy, TRUSTED_PROXY_COUNT=1; tests/browser/conftest.py).
     number = ESERVICES.index(slug) * len(LANGUAGES) + LANGUAGES.index(code) + 1
-    context = browser.new_context(viewport=WIDE, extra_http_headers={"X-Forwarded-For": f"198.51.100.{number}"})
+    client = {"X-Forwarded-For": f"198.51.100.{number}"}
+    context = browser.new_context(viewport=WIDE, extra_http_headers=client)
     page = context.new_page()
 
     def check(state: State):
@@ -198,3 +203,61 @@ def test_every_state_of_the_eservice(site, browser, eservices, counts, tmp_path,
 def translated(msgid: str, code: str) -> str:
     with translation.override(code):
         return translation.gettext(msgid)
+
+
+# An e-service an editor built with an exit page: a copy of "Fråga kontaktcenter" that stops a
+# citizen who wants the answer by e-mail. The walker sees the exit page, goes back and chooses again.
+WITH_EXIT = """
+from eservices.models import EServicePage
+
+source = EServicePage.objects.get(eservice_slug="fraga-kontaktcenter", locale__language_code="sv")
+page = source.copy(
+    update_attrs={"slug": "prov-med-utgang", "title": "Prov med utgång", "eservice_slug": "prov-med-utgang"},
+    keep_live=False,
+)
+steps = list(page.steps.raw_data)
+exit_page = {
+    "title": "Vi svarar inte med e-post i dag",
+    "text": "<p>Ring kontaktcenter på 08-465 004 00.</p>",
+    "condition": {"question": "answer_by", "operator": "is", "answer": "email"},
+    "name": "utgang",
+}
+steps.insert(2, {"type": "exit", "value": exit_page})
+page.steps = steps
+page.save_revision().publish()
+print(page.get_url())
+"""
+DELETE = """
+from eservices.models import EServicePage
+
+EServicePage.objects.filter(slug=%r).delete()
+print("deleted")
+"""
+
+
+@pytest.fixture
+def eservice_with_exit(site):
+    path = run_in_site(site, WITH_EXIT)
+    yield path
+    run_in_site(site, DELETE % "prov-med-utgang")
+
+
+def test_the_walk_visits_an_exit_page_and_chooses_again(site, browser, eservice_with_exit, tmp_path):
+    context = browser.new_context(viewport=WIDE, extra_http_headers={"X-Forwarded-For": "198.51.100.200"})
+    page = context.new_page()
+    seen = []
+
+    def check(state: State):
+        if state.kind == "exit":
+            assert page.locator(".exit-page").inner_text().startswith("Ring kontaktcenter")
+            assert_no_axe_violations(page, f"exit page {state}")
+        seen.append(state)
+
+    try:
+        walk = EServiceWalk(page, site["url"], eservice_with_exit, check, tmp_path)
+        walk.run()
+    finally:
+        context.close()
+    kinds = [state.kind for state in seen]
+    assert kinds.count("exit") == 1 and kinds[-1] == "receipt", kinds
+    assert kinds.index("exit") < kinds.index("check")
