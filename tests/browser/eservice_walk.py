@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import struct
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from eservices.personnummer import luhn_ok
+from tests.browser.test_eservices import tiny_png
 
 SUBMIT = ".form-actions button[type=submit]:not([name])"
 STEP_URL = re.compile(r"/steg/[0-9a-f-]{36}/(?P<step>[\w-]+)/")
@@ -42,19 +41,6 @@ def identity_number(born: dt.date, serial: str = "239") -> str:
     nine = born.strftime("%y%m%d") + serial
     check = next(digit for digit in range(10) if luhn_ok(f"{nine}{digit}"))
     return f"{born:%Y%m%d}-{serial}{check}"
-
-
-def tiny_png(path: Path) -> Path:
-    """A real 2×2 PNG picture, written without extra libraries."""
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-    png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-    path.write_bytes(png)
-    return path
 
 
 def candidates(today: dt.date) -> dict[str, list[str]]:
