@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +70,8 @@ class CallWindow:
         if self.key.startswith("today"):
             return _("Today, %(hours)s") % {"hours": self.hours}
         return _("%(day)s, %(hours)s") % {
-            "day": capfirst(date_format(self.day, "l j F")),
+            # The weekday, then day and month as the language writes them: "lauantai 5. joulukuuta".
+            "day": capfirst(date_format(self.day, "l " + get_format("MONTH_DAY_FORMAT"))),
             "hours": self.hours,
         }
 

@@ -246,6 +246,8 @@ LANGUAGES = [
 ]
 # Right-to-left languages get dir="rtl" on <html> (Django's LANGUAGES_BIDI covers Arabic).
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# Our date formats where Django's for a language are wrong for the portal (portal/formats/<code>/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

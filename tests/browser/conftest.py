@@ -84,6 +84,9 @@ def site(tmp_path_factory):
         "PAGE_CACHE_DIR": str(tmp_path / "page-cache"),
         "PYTHONUNBUFFERED": "1",
         "SITE_BASE_URL": base_url,  # seed_demo's Site and every absolute link name this server
+        # As behind one proxy: a test that sends X-Forwarded-For is its own client for the rate
+        # limits (test_eservice_states sends two dozen forms); without it, REMOTE_ADDR counts.
+        "TRUSTED_PROXY_COUNT": "1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
