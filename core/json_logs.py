@@ -12,11 +12,16 @@ import re
 import time
 import uuid
 
+from django.core.signals import request_finished
+from django.dispatch import receiver
+
 from pythonjsonlogger.json import JsonFormatter
 
 from core.masking import mask
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
+# (the request's path, what the log says instead) once the URL is resolved: see loggable_path.
+path_var = contextvars.ContextVar("logged_path", default=None)
 request_logger = logging.getLogger("kommunportal.request")
 
 # An id from the load balancer is kept only when it looks like one: anything else is replaced.
@@ -35,35 +40,48 @@ class RequestIdMiddleware:
     def __call__(self, request):
         given = request.headers.get(REQUEST_ID_HEADER, "")
         request.id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
-        token = request_id_var.set(request.id)
-        try:
-            response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request.id
-            return response
-        finally:
-            request_id_var.reset(token)
+        # Kept until the response is finished, not only while the middleware runs: Django logs
+        # a 4xx/5xx answer ("Not Found: …") after the middleware returned.
+        request_id_var.set(request.id)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request.id
+        return response
+
+
+@receiver(request_finished)
+def _forget_request_id(**kwargs):
+    request_id_var.set("-")
+    path_var.set(None)
+
+
+def loggable_path(request):
+    """A route with parameters (a status link's reference and token) as its pattern; others masked."""
+    match = getattr(request, "resolver_match", None)
+    return match.route if match is not None and match.kwargs else mask(request.path)
 
 
 class RequestLogMiddleware:
-    """One line per request: method, path (masked), status, time taken and the staff user's id.
+    """One line per request: method, path (``loggable_path``), status, time taken, staff user's id.
 
-    A route with parameters (a status link's token) is logged as its pattern, not its values.
+    Once the URL is resolved, every other line of the request that quotes its path (Django's
+    "Not Found: …") shows the loggable path instead (``MaskingJsonFormatter``).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        path_var.set((request.path, loggable_path(request)))
+
     def __call__(self, request):
         started = time.monotonic()
         response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        path = match.route if match is not None and match.kwargs else mask(request.path)
         user = getattr(request, "user", None)
         request_logger.info(
             "request",
             extra={
                 "method": request.method,
-                "path": path,
+                "path": loggable_path(request),
                 "status": response.status_code,
                 "duration_ms": round((time.monotonic() - started) * 1000, 1),
                 "user_id": user.pk if user is not None and user.is_authenticated else None,
@@ -78,18 +96,27 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-class MaskPersonalData(logging.Filter):
-    """The message with personnummer, phone numbers, references and e-mail addresses masked."""
-
-    def filter(self, record):
-        if record.name not in MASKED_AT_SOURCE:
-            record.msg = mask(record.getMessage())
-            record.args = ()
-        return True
-
-
 class MaskingJsonFormatter(JsonFormatter):
-    """Tracebacks masked too: an exception's message may quote what a citizen typed."""
+    """Every field masked (core.masking), the message, extras (Django's ``request``) and tracebacks.
+
+    Fields this module writes itself (time, level, logger, request id) and loggers that mask
+    their own fields keep theirs: masking would blank their timestamps and ids.
+    """
+
+    OWN_FIELDS = frozenset({"time", "level", "logger", "request_id"})
+
+    def add_fields(self, log_data, record, message_dict):
+        super().add_fields(log_data, record, message_dict)
+        if record.name in MASKED_AT_SOURCE:
+            return
+        path, instead = path_var.get() or ("", "")
+        for key, value in log_data.items():
+            if key in self.OWN_FIELDS or value is None or isinstance(value, bool | int | float):
+                continue
+            text = value if isinstance(value, str) else str(value)
+            if path and path != instead:
+                text = text.replace(path, instead)
+            log_data[key] = mask(text)
 
     def formatException(self, ei):  # noqa: N802 (logging's name)
         return mask(super().formatException(ei))
@@ -102,7 +129,6 @@ def json_logging(level: str) -> dict:
         "disable_existing_loggers": False,
         "filters": {
             "request_id": {"()": "core.json_logs.RequestIdFilter"},
-            "mask": {"()": "core.json_logs.MaskPersonalData"},
         },
         "formatters": {
             "json": {
@@ -115,7 +141,7 @@ def json_logging(level: str) -> dict:
             "console": {
                 "class": "logging.StreamHandler",
                 "formatter": "json",
-                "filters": ["request_id", "mask"],
+                "filters": ["request_id"],
             },
         },
         "root": {"handlers": ["console"], "level": level},

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Q
 from django.utils import timezone
 
 from django_tasks import task_backends
-from django_tasks.base import TaskResultStatus
 
 
 def database():
@@ -39,16 +39,11 @@ def migrations():
 
 
 def _waiting_too_long_db(cutoff, limit):
-    from django.db.models import Q
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    from django_tasks_db.models import DBTaskResult
-
-    return (
-        DBTaskResult.objects.filter(status=TaskResultStatus.READY, enqueued_at__lt=cutoff)
-        .filter(Q(run_after__isnull=True) | Q(run_after__lt=cutoff))
-        .values("pk")[: limit + 1]
-        .count()
-    )
+    # Due since before the cutoff: enqueued then without a run_after, or a retry due then.
+    due_long_ago = Q(run_after=get_date_max(), enqueued_at__lt=cutoff) | Q(run_after__lt=cutoff)
+    return DBTaskResult.objects.ready().filter(due_long_ago).values("pk")[: limit + 1].count()
 
 
 def _waiting_too_long_rq(backend, cutoff, limit):
