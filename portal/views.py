@@ -27,4 +27,6 @@ def readyz(request):
     """200 when this server may take traffic, 503 naming the check that failed (portal/readiness.py)."""
     checks = readiness.run_checks()
     ready = all(result == "ok" for result in checks.values())
-    return JsonResponse({"status": "ok" if ready else "error", "checks": checks}, status=200 if ready else 503)
+    return JsonResponse(
+        {"status": "ok" if ready else "error", "checks": checks}, status=200 if ready else 503
+    )

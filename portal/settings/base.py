@@ -130,6 +130,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz for load balancers: by address and over http (portal/health.py).
+    "portal.health.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Gzip only where it cannot leak a secret (BREACH): core/compression.py says which.
     "core.compression.CompressPublicAnswersMiddleware",
@@ -463,14 +465,17 @@ if S3_BUCKET:
 if S3_PRIVATE_BUCKET:
     # Case attachments: private objects with no URL; staff read them through the app's
     # permission-checked view (core/s3_storage.py, core/storage.py).
-    STORAGES["private"] = {"BACKEND": "core.s3_storage.PrivateS3Storage", "OPTIONS": _s3_options(S3_PRIVATE_BUCKET)}
+    STORAGES["private"] = {
+        "BACKEND": "core.s3_storage.PrivateS3Storage",
+        "OPTIONS": _s3_options(S3_PRIVATE_BUCKET),
+    }
 
 if LOG_FORMAT == "json":
     # One JSON line per request and per log record, each with the request's id (X-Request-ID
     # from the load balancer, or a new one); personal data masked (core/json_logs.py).
     from core.json_logs import json_logging
 
-    MIDDLEWARE[0:0] = ["core.json_logs.RequestIdMiddleware", "core.json_logs.RequestLogMiddleware"]
+    MIDDLEWARE[1:1] = ["core.json_logs.RequestIdMiddleware", "core.json_logs.RequestLogMiddleware"]
     LOGGING = json_logging(LOG_LEVEL)
 elif LOG_FORMAT != "text":
     raise ImproperlyConfigured(f"LOG_FORMAT is 'text' or 'json', not {LOG_FORMAT!r}.")

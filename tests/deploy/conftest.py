@@ -37,9 +37,8 @@ def rq_tasks(settings):
 
 def run_rq_worker(queue):
     """What ``manage.py rqworker default --burst`` does, in this process: every job now queued."""
-    from rq import SimpleWorker
-
     from django_tasks_rq.backend import Job
+    from rq import SimpleWorker
 
     worker = SimpleWorker([queue], connection=queue.connection, job_class=Job)
     worker.work(burst=True)

@@ -39,7 +39,7 @@ print(json.dumps({
     "rq": getattr(settings, "RQ_QUEUES", None),
     "apps": settings.INSTALLED_APPS,
     "storages": settings.STORAGES,
-    "middleware": settings.MIDDLEWARE[:2],
+    "middleware": settings.MIDDLEWARE[:3],
     "formatter": settings.LOGGING.get("formatters", {}).get("json", {}).get("()"),
 }))
 """
@@ -83,9 +83,16 @@ def test_each_variable_selects_its_backend():
         "file_overwrite": False,
         "endpoint_url": "https://s3.example.se",
     }
-    assert chosen["storages"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert (
+        chosen["storages"]["staticfiles"]["BACKEND"]
+        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
 
-    assert chosen["middleware"] == ["core.json_logs.RequestIdMiddleware", "core.json_logs.RequestLogMiddleware"]
+    assert chosen["middleware"] == [
+        "portal.health.HealthProbeMiddleware",  # probes first: not logged as requests
+        "core.json_logs.RequestIdMiddleware",
+        "core.json_logs.RequestLogMiddleware",
+    ]
     assert chosen["formatter"] == "core.json_logs.MaskingJsonFormatter"
 
 
@@ -96,7 +103,10 @@ def test_one_machine_needs_none_of_them():
     assert chosen["rq"] is None and "django_rq" not in chosen["apps"]
     assert chosen["storages"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert "private" not in chosen["storages"]
-    assert chosen["middleware"][0] == "django.middleware.security.SecurityMiddleware"
+    assert chosen["middleware"][:2] == [
+        "portal.health.HealthProbeMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+    ]
     assert chosen["formatter"] is None
 
 
@@ -109,6 +119,8 @@ def test_redis_tasks_without_their_redis_refuse_to_start():
 
 
 def test_check_deploy_is_clean_past_one_machine():
-    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PAST_ONE_MACHINE)
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PAST_ONE_MACHINE
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -20,10 +20,12 @@ PERSONNUMMER = "19121212-1212"
 @pytest.fixture
 def json_logs(settings):
     """The middleware and logging that LOG_FORMAT=json sets up; returns the JSON lines written."""
+    assert settings.MIDDLEWARE[0] == "portal.health.HealthProbeMiddleware"
     settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
         "core.json_logs.RequestIdMiddleware",
         "core.json_logs.RequestLogMiddleware",
-        *settings.MIDDLEWARE,
+        *settings.MIDDLEWARE[1:],
     ]
     logging.config.dictConfig(json_logging("INFO"))
     written = io.StringIO()
@@ -43,13 +45,23 @@ def request_lines(lines):
 
 
 def test_a_request_logs_one_json_line_with_its_id(json_logs):
-    response = Client(headers={"X-Request-ID": "lb-7f3a9c"}).get("/healthz")
+    response = Client(headers={"X-Request-ID": "lb-7f3a9c"}).get("/robots.txt")
     assert response["X-Request-ID"] == "lb-7f3a9c"
     [line] = request_lines(json_logs())
     assert line["message"] == "request"
     assert line["request_id"] == "lb-7f3a9c"
-    assert (line["method"], line["path"], line["status"], line["level"]) == ("GET", "/healthz", 200, "INFO")
+    assert (line["method"], line["path"], line["status"], line["level"]) == (
+        "GET",
+        "/robots.txt",
+        200,
+        "INFO",
+    )
     assert {"time", "duration_ms", "user_id"} <= set(line)
+
+
+def test_load_balancer_probes_are_not_logged_as_requests(json_logs):
+    assert Client().get("/healthz").status_code == 200
+    assert request_lines(json_logs()) == []
 
 
 def test_every_line_of_a_request_carries_the_same_new_id_and_no_personnummer(json_logs):

@@ -84,3 +84,14 @@ def test_a_database_that_does_not_answer_is_not_ready(client, database_tasks):
 
 def test_readyz_refuses_writes(client):
     assert client.post("/readyz").status_code == 405
+
+
+def test_probes_answer_a_load_balancer_by_address_over_http(client, settings, database_tasks):
+    """A probe's Host is the server's address and its scheme http: neither may fail it."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = ["www.exempelkommun.se"]
+    for path in ("/healthz", "/readyz"):
+        response = client.get(path, HTTP_HOST="10.0.3.17:8000")
+        assert response.status_code == 200, path
+    # Every other address is still refused by host and redirected to https.
+    assert client.get("/robots.txt", HTTP_HOST="10.0.3.17:8000").status_code == 400
