@@ -133,8 +133,9 @@ def json_logging(level: str) -> dict:
         "formatters": {
             "json": {
                 "()": "core.json_logs.MaskingJsonFormatter",
-                "fmt": ["asctime", "levelname", "name", "message", "request_id"],
-                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+                "fmt": ["levelname", "name", "message", "request_id"],
+                "rename_fields": {"levelname": "level", "name": "logger"},
+                "timestamp": "time",  # ISO 8601 in UTC, whatever TIME_ZONE says
             },
         },
         "handlers": {

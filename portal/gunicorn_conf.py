@@ -23,3 +23,28 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Uploads are spooled to this folder, which is memory in a container (no slow overlay disk).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+if os.environ.get("LOG_FORMAT") == "json":
+    # gunicorn's own lines (start, worker timeouts) as JSON too, like the app's (core/json_logs.py).
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": ["levelname", "name", "message"],
+                "rename_fields": {"levelname": "level", "name": "logger"},
+                "timestamp": "time",
+            }
+        },
+        # gunicorn updates its own defaults with these keys, so each keeps the defaults' names.
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+        "loggers": {
+            "gunicorn.error": {"handlers": ["console"], "level": loglevel.upper(), "propagate": False},
+            "gunicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
+        },
+    }
+
+# gunicorn 27's control socket (gunicornc) is not used; its default folder is not writable here.
+control_socket_disable = True

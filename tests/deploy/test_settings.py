@@ -124,3 +124,17 @@ def test_check_deploy_is_clean_past_one_machine():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_every_variable_the_settings_read_is_in_the_deploy_table():
+    import re
+
+    names = set(
+        re.findall(
+            r'env_(?:str|int|bool|list)\("([A-Z0-9_]+)"', (ROOT / "portal/settings/base.py").read_text()
+        )
+    )
+    assert {"TASKS_BACKEND", "TASKS_URL", "S3_PRIVATE_BUCKET", "LOG_FORMAT"} <= names
+    table = (ROOT / "docs" / "deploy.md").read_text().split("## Environment variables", 1)[1]
+    missing = sorted(name for name in names if f"`{name}`" not in table)
+    assert missing == [], "add these to docs/deploy.md, 'Environment variables'"
