@@ -1,6 +1,7 @@
 """Past one machine: Redis for tasks, S3-compatible object storage, the production settings."""
 
 import os
+import signal
 import socket
 
 import pytest
@@ -40,5 +41,10 @@ def run_rq_worker(queue):
     from django_tasks_rq.backend import Job
     from rq import SimpleWorker
 
-    worker = SimpleWorker([queue], connection=queue.connection, job_class=Job)
-    worker.work(burst=True)
+    # The worker takes SIGINT and SIGTERM for its warm shut-down: give them back to pytest.
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)

@@ -5,15 +5,20 @@ burst sends it; a task is enqueued only once its case is committed (core/enqueue
 worker never looks for a case that is not there yet, and a rolled-back case sends nothing.
 """
 
+import datetime as dt
+
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 import pytest
 
 from contactcentre.models import CaseEvent
 from contactcentre.services import NewCase, open_case
 from contactcentre.tasks import send_receipt_email
+from core import retries
 from core.enqueue import enqueue
+from portal import readiness
 from tests.deploy.conftest import run_rq_worker
 
 # The worker reads what the request committed: these tests commit for real.
@@ -74,3 +79,24 @@ def test_the_database_backend_still_enqueues_inside_the_transaction(settings):
         assert DBTaskResult.objects.filter(args_kwargs__args=[case.pk]).count() == 1
         result = enqueue(send_receipt_email, case.pk)
         assert result is not None
+
+
+def test_a_retry_waits_in_rqs_scheduler_until_its_back_off_has_passed(rq_tasks):
+    from rq.registry import ScheduledJobRegistry
+
+    case = new_case()
+    run_rq_worker(rq_tasks)
+    assert retries.retry_later(send_receipt_email, case.pk, attempt=1)
+    assert rq_tasks.count == 0  # not runnable yet: the worker's scheduler moves it when due
+    assert ScheduledJobRegistry(queue=rq_tasks).get_job_ids() != []
+
+
+def test_readiness_counts_the_redis_backlog(rq_tasks, settings):
+    settings.TASKS_BACKLOG_MINUTES, settings.TASKS_BACKLOG_MAX = 10, 2
+    for number in range(3):
+        send_receipt_email.enqueue(number)
+    assert readiness.tasks() is None  # just enqueued: the workers may still take them
+    for job in rq_tasks.jobs:
+        job.enqueued_at = timezone.now() - dt.timedelta(minutes=11)
+        job.save()
+    assert readiness.tasks() == "backlog over 2"
