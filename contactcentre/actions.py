@@ -14,6 +14,7 @@ from contactcentre.models import Case, CaseEvent, SecrecyMarking
 from contactcentre.models.cases import Status
 from contactcentre.services import contact_centre_department, store_attachment
 from contactcentre.tasks import send_reply_email
+from core.enqueue import enqueue
 
 
 def _require(user, action, case):
@@ -104,7 +105,7 @@ def reply(user, case: Case, text: str, *, wait_for_citizen=False) -> CaseEvent:
         _set_status(case, Status.IN_PROGRESS, user)
     case.save()
     if case.contact_email and not case.protected_identity:
-        send_reply_email.enqueue(event.pk)
+        enqueue(send_reply_email, event.pk)
     return event
 
 

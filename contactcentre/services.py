@@ -15,6 +15,7 @@ from contactcentre.models.cases import Channel
 from contactcentre.references import take_reference
 from contactcentre.tasks import send_receipt_email
 from core import security_log
+from core.enqueue import enqueue
 from core.uploads import download_name, name_disagrees, stored_name
 
 logger = logging.getLogger(__name__)
@@ -174,6 +175,6 @@ def _create(new: NewCase) -> Case:
         data={"channel": new.channel},
     )
     if case.contact_email:
-        # Enqueued inside the transaction: with the database backend the task commits with the case.
-        send_receipt_email.enqueue(case.pk)
+        # With the database backend the task commits with the case; on Redis it waits for the commit.
+        enqueue(send_receipt_email, case.pk)
     return case

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.utils import timezone
 
+from core.enqueue import enqueue
+
 MAX_ATTEMPTS = 5
 
 
@@ -19,5 +21,5 @@ def retry_later(task_, object_id: int, attempt: int) -> bool:
     """
     if attempt >= MAX_ATTEMPTS:
         return False
-    task_.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(object_id, attempt + 1)
+    enqueue(task_.using(run_after=timezone.now() + retry_delay(attempt)), object_id, attempt + 1)
     return True

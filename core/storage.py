@@ -1,9 +1,14 @@
-"""Where case attachments live: outside MEDIA_ROOT, with no public URL."""
+"""Where case attachments live: outside MEDIA_ROOT, with no public URL.
+
+On one machine a folder (``PRIVATE_MEDIA_ROOT``); with several app servers the private bucket
+(``S3_PRIVATE_BUCKET``, the ``private`` entry of ``STORAGES``: core/s3_storage.py), so an
+upload on one server is there for the next step of the form on another.
+"""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -29,5 +34,11 @@ class PrivateStorage(FileSystemStorage):
         raise NotImplementedError("Private files have no public URL.")
 
 
-def private_storage():
-    return PrivateStorage()
+def private_storage(subdir=""):
+    """The private bucket when ``STORAGES`` has one, under ``subdir``; the folder otherwise."""
+    if "private" not in settings.STORAGES:
+        return PrivateStorage(subdir)
+    if not subdir:
+        return storages["private"]
+    entry = settings.STORAGES["private"]
+    return storages.create_storage({**entry, "OPTIONS": {**entry.get("OPTIONS", {}), "location": subdir}})

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
+from core.enqueue import enqueue
 from eservices.draft_tokens import resume_token
 from eservices.models import Draft
 from eservices.tasks import send_resume_link
@@ -35,7 +36,7 @@ def save_draft(*, page, eservice, run, storage_data: dict, email: str, language:
             secret=secrets.token_hex(16),
             expires_at=timezone.now() + dt.timedelta(days=KEEP_DAYS),
         )
-        send_resume_link.enqueue(draft.pk)
+        enqueue(send_resume_link, draft.pk)
     return draft
 
 

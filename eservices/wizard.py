@@ -29,7 +29,7 @@ from contactcentre.models import Case
 from contactcentre.models.cases import Channel
 from contactcentre.tokens import status_code
 from core import honeypot, ratelimit
-from core.storage import PrivateStorage
+from core.storage import PrivateStorage, private_storage
 from eservices import answers as answer_tools
 from eservices import dropoff, resend
 from eservices.forms import AssistedConfirmForm, ConfirmForm
@@ -48,11 +48,20 @@ RESEND_AS_MESSAGE = "message"
 RESENT_AS = "resent_as"
 
 
+WIZARD_UPLOADS = "wizard-uploads"
+
+
 class WizardFileStorage(PrivateStorage):
     """Uploads of runs in progress: private, and swept by ``delete_abandoned_uploads``."""
 
     def __init__(self):
-        super().__init__(subdir="wizard-uploads")
+        super().__init__(subdir=WIZARD_UPLOADS)
+
+
+def wizard_file_storage():
+    """The folder on one machine; with a private bucket, its ``wizard-uploads/`` prefix, so the
+    next step of a run finds its photo whichever app server answers it."""
+    return private_storage(WIZARD_UPLOADS) if "private" in settings.STORAGES else WizardFileStorage()
 
 
 class RunStorage(SessionStorage):
@@ -135,7 +144,7 @@ def session_key(eservice, run) -> str:
 
 class EServiceWizard(NamedUrlSessionWizardView):
     eservice = None  # set by as_view
-    file_storage = WizardFileStorage()
+    file_storage = wizard_file_storage()
     storage_name = "eservices.wizard.RunStorage"
     template_name = "eservices/step.html"
 

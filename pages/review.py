@@ -34,6 +34,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from django_tasks import task
 
+from core.enqueue import enqueue
 from core.retries import retry_later
 from pages.models import (
     FAQ,
@@ -110,8 +111,9 @@ def flag_content(
             comment=comment.strip(),
             flagged_by=user,
         )
-        # With the database task backend the task row commits with the flag, or neither does.
-        send_content_flag_email.enqueue(flag.pk)
+        # With the database task backend the task row commits with the flag, or neither does;
+        # on Redis it is enqueued once the flag is committed (core/enqueue.py).
+        enqueue(send_content_flag_email, flag.pk)
     return flag
 
 

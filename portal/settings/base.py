@@ -8,6 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import csp.constants as csp
@@ -71,6 +72,22 @@ BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # How many proxies in front of the app append to X-Forwarded-For (rate limits count per client).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Past one machine (docs/deploy.md, decision 0015). Tasks: "db" (django-tasks-db, the default)
+# or "rq" (django-tasks-rq on the Redis at TASKS_URL, workers on any machine).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
+TASKS_URL = env_str("TASKS_URL")  # redis://redis:6379/2 with TASKS_BACKEND=rq
+# /readyz fails when more than TASKS_BACKLOG_MAX tasks have waited TASKS_BACKLOG_MINUTES or longer.
+TASKS_BACKLOG_MINUTES = env_int("TASKS_BACKLOG_MINUTES", 10)
+TASKS_BACKLOG_MAX = env_int("TASKS_BACKLOG_MAX", 50)
+# Object storage (django-storages' S3 backend; any S3-compatible server). Credentials come
+# from boto3's own environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or role.
+S3_BUCKET = env_str("S3_BUCKET")  # public media: images, renditions, documents
+S3_PRIVATE_BUCKET = env_str("S3_PRIVATE_BUCKET")  # case attachments and e-service uploads
+S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")  # e.g. https://s3.example.se; unset for AWS
+S3_REGION = env_str("S3_REGION")
+S3_CUSTOM_DOMAIN = env_str("S3_CUSTOM_DOMAIN")  # media.exempelkommun.se: a CDN in front of S3_BUCKET
+# "text" (the default) or "json": one JSON object a line with the request's id.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 
 # --- Applications -----------------------------------------------------------
 INSTALLED_APPS = [
@@ -113,6 +130,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz for load balancers: by address and over http (portal/health.py).
+    "portal.health.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Gzip only where it cannot leak a secret (BREACH): core/compression.py says which.
     "core.compression.CompressPublicAnswersMiddleware",
@@ -406,3 +425,59 @@ PORTAL_MUNICIPALITY_NAME = _("Exempelkommun")
 # How long the session a status link opens stays open after its last use (contactcentre/status.py):
 # the link itself is exchanged on every click, so a citizen never needs longer.
 CASE_STATUS_SESSION_SECONDS = env_int("CASE_STATUS_SESSION_SECONDS", 30 * 60)
+
+# --- Past one machine (docs/deploy.md; docs/decisions/0015-past-one-machine.md) ----------
+# Several stateless app servers behind a load balancer: nothing a request needs may live on
+# one server's disk or memory. Each part below is switched on by its environment variable.
+if CACHE_URL:
+    # Sessions read from Redis, written through to the database: a restarted Redis logs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+if TASKS_BACKEND == "rq":
+    if not TASKS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs TASKS_URL, the Redis of the task queue.")
+    INSTALLED_APPS += ["django_rq"]
+    # Worker: manage.py rqworker default --with-scheduler (the scheduler runs retries' run_after).
+    RQ_QUEUES = {"default": {"URL": TASKS_URL, "DEFAULT_TIMEOUT": 10 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND != "db":
+    raise ImproperlyConfigured(f"TASKS_BACKEND is 'db' or 'rq', not {TASKS_BACKEND!r}.")
+
+
+def _s3_options(bucket):
+    options = {"bucket_name": bucket, "file_overwrite": False}
+    if S3_ENDPOINT_URL:
+        options["endpoint_url"] = S3_ENDPOINT_URL
+    if S3_REGION:
+        options["region_name"] = S3_REGION
+    return options
+
+
+if S3_BUCKET:
+    # Public media: readable by anyone who has the URL (bucket policy), so no signed URLs.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_options(S3_BUCKET),
+            "querystring_auth": False,
+            "default_acl": None,
+            **({"custom_domain": S3_CUSTOM_DOMAIN} if S3_CUSTOM_DOMAIN else {}),
+        },
+    }
+if S3_PRIVATE_BUCKET:
+    # Case attachments: private objects with no URL; staff read them through the app's
+    # permission-checked view (core/s3_storage.py, core/storage.py).
+    STORAGES["private"] = {
+        "BACKEND": "core.s3_storage.PrivateS3Storage",
+        "OPTIONS": _s3_options(S3_PRIVATE_BUCKET),
+    }
+
+if LOG_FORMAT == "json":
+    # One JSON line per request and per log record, each with the request's id (X-Request-ID
+    # from the load balancer, or a new one); personal data masked (core/json_logs.py).
+    from core.json_logs import json_logging
+
+    MIDDLEWARE[1:1] = ["core.json_logs.RequestIdMiddleware", "core.json_logs.RequestLogMiddleware"]
+    LOGGING = json_logging(LOG_LEVEL)
+elif LOG_FORMAT != "text":
+    raise ImproperlyConfigured(f"LOG_FORMAT is 'text' or 'json', not {LOG_FORMAT!r}.")

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, BEHIND_TLS_PROXY, SECRET_KEY
+from .base import ALLOWED_HOSTS, BEHIND_TLS_PROXY, SECRET_KEY, STORAGES
 
 DEBUG = False
 
@@ -12,10 +12,8 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS, a comma-separated list of the site's host names.")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Media and attachments as base.py chose them (local folders, or S3 buckets); hashed static files.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

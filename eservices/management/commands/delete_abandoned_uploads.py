@@ -9,7 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from eservices.drafts import referenced_upload_names
-from eservices.wizard import WizardFileStorage
+from eservices.wizard import WIZARD_UPLOADS, wizard_file_storage
 
 DEFAULT_HOURS = 48
 
@@ -21,8 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--hours", type=int, default=DEFAULT_HOURS)
 
     def handle(self, *args, hours, **options):
-        storage = WizardFileStorage()
-        root = storage.path("")
+        storage = wizard_file_storage()
         cutoff = time.time() - hours * 3600
         deleted = 0
         try:
@@ -35,4 +34,4 @@ class Command(BaseCommand):
                 storage.delete(name)
                 deleted += 1
         if options["verbosity"]:
-            self.stdout.write(f"Deleted {deleted} abandoned upload(s) from {root}")
+            self.stdout.write(f"Deleted {deleted} abandoned upload(s) from {WIZARD_UPLOADS}")
