@@ -10,12 +10,19 @@ backends read as "these words in a row" ("070-123", "e-post"), and nothing else:
 bracket or operator of either query language. The terms reach the backend as a
 ``PlainText`` query object that asks for all of them, as the database backend does with a
 plain string.
+
+In Swedish each word also finds the words that begin with its stem (core.stemming):
+"bygglovena" finds "Bygglov", "förskoleplatsen" finds "Förskoleplats". Swedish stop words
+("hur", "jag", "för") are left out when other words remain. Other languages match words as
+typed. Why: docs/decisions/0012-swedish-search.md.
 """
 
 import re
 import unicodedata
 
-from wagtail.search.query import PlainText
+from wagtail.search.query import And, Or, PlainText, SearchQuery
+
+from core.stemming import MIN_STEM_LENGTH, SWEDISH_STOP_WORDS, Stem, swedish_stem
 
 # A word as the indexes see it: letters and digits in any script (the FTS5 unicode61 and
 # PostgreSQL tokenisers both treat everything else as a separator).
@@ -39,7 +46,26 @@ def terms(text: str) -> list[str]:
     return [term for term in found if term][:MAX_TERMS]
 
 
-def citizen_query(text: str) -> PlainText | None:
-    """A query matching every term of ``text``; ``None`` when it holds no word at all."""
+def citizen_query(text: str, language: str) -> SearchQuery | None:
+    """A query matching every term of ``text``; ``None`` when it holds no word at all.
+
+    ``language`` is the code of the language searched ("sv", "en"): Swedish gets stems.
+    """
     found = terms(text)
-    return PlainText(" ".join(found), operator="and") if found else None
+    if not found:
+        return None
+    if language != "sv":
+        return PlainText(" ".join(found), operator="and")
+    found = [term for term in found if term.lower() not in SWEDISH_STOP_WORDS] or found
+    words = [_swedish_word(term) for term in found]
+    return words[0] if len(words) == 1 else And(words)
+
+
+def _swedish_word(term: str) -> SearchQuery:
+    """The term as typed, or any word beginning with its stem. Terms of several words
+    ("e-post") and with digits ("070-123") only as typed."""
+    typed = PlainText(term)
+    if not term.isalpha():
+        return typed
+    stem = swedish_stem(term)
+    return Or([typed, Stem(stem)]) if len(stem) >= MIN_STEM_LENGTH else typed

@@ -31,8 +31,9 @@ def search(request):
     query = typed_text(request.GET.get("q", ""))
     locale = active_locale()
     context = {"query": query, "pages": None, "faqs": [], "blanketter": []}
+    language = locale.language_code if locale else get_language() or ""
     if query:
-        search_query = citizen_query(query)
+        search_query = citizen_query(query, language)
         pages = Page.objects.none()
         if search_query:
             pages = Page.objects.live().public().filter(locale=locale).specific().search(search_query)
@@ -50,7 +51,7 @@ def search(request):
         if promoted:
             Query.get(promoted).add_hit()
         if context["result_count"] == 0 and request.GET.get("sida", "1") in {"", "1"}:
-            search_log.record_miss(query, locale.language_code if locale else get_language() or "")
+            search_log.record_miss(query, language)
     return TemplateResponse(request, "pages/search.html", context)
 
 

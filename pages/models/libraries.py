@@ -28,7 +28,7 @@ class FAQPage(Page):
         query = typed_text(request.GET.get("q", ""))
         faqs = FAQ.objects.filter(locale=self.locale).select_related("service_area")
         if query:
-            search_query = citizen_query(query)
+            search_query = citizen_query(query, self.locale.language_code)
             context["results"] = list(faqs.search(search_query)) if search_query else []
         else:
             areas = {}
@@ -67,7 +67,7 @@ class BlankettLibraryPage(Page):
         if area:
             blanketter = blanketter.filter(service_area_id=area)
         if query:
-            search_query = citizen_query(query)
+            search_query = citizen_query(query, self.locale.language_code)
             blanketter = blanketter.search(search_query) if search_query else blanketter.none()
         context.update(
             blanketter=list(blanketter),

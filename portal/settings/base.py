@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 CACHE_URL = env_str("CACHE_URL")  # redis://127.0.0.1:6379/1 when set
+# Site search past one machine: Elasticsearch or OpenSearch at SEARCH_URL (docs/deploy.md).
+SEARCH_URL = env_str("SEARCH_URL")  # https://user:password@search.internal:9200 when set
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "elasticsearch9")
 PAGE_CACHE_DIR = env_str("PAGE_CACHE_DIR")  # the page cache's folder without CACHE_URL (var/cache/pages)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
@@ -292,13 +295,33 @@ STORAGES = {
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Exempelkommun"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents go through Wagtail's view, so permissions and the allowlist apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Site search (docs/decisions/0012-swedish-search.md) ----------------------
+# Without SEARCH_URL: the database. Wagtail's database backend, with core.stemming's stems
+# as prefix queries (core/search_backend.py); PostgreSQL stems the index and the query with
+# its "swedish" text-search configuration as well. Changing it needs `manage.py update_index`.
+SEARCH_ENGINES = ["elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"]
+if SEARCH_URL:
+    if SEARCH_ENGINE not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}.")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": "kommunportal_",
+            # Swedish stems and stop words for every text field (the engine's built-in
+            # "swedish" analyser); Wagtail's own n-gram analysers stay for autocomplete.
+            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "swedish"}}}}},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "swedish"}}
 
 # --- Oversized requests (core/request_limits.py; docs/security.md, "Abuse") ----
 # Form fields without files: Django's own limit (its default, said here). A multipart body
