@@ -99,7 +99,7 @@ def pages(
         parent = Page.objects.filter(pk=child_of).first()
         found = found.child_of(parent) if parent else found.none()
     if search:
-        query = citizen_query(typed_text(search))
+        query = citizen_query(typed_text(search), language)
         ranked = [page.pk for page in Page.objects.live().search(query)[:1000]] if query else []
         order = Case(*(When(pk=pk, then=n) for n, pk in enumerate(ranked)), output_field=IntegerField())
         found = found.filter(pk__in=ranked).order_by(order) if ranked else found.none()

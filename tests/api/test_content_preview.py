@@ -69,7 +69,7 @@ def test_preview_without_a_token_is_401(client, openapi, content_site):
     response = client.get(f"{API}/pages/{content_site.service.pk}", {"preview": "true"})
     assert response.status_code == 401
     assert response["WWW-Authenticate"].startswith("Bearer")
-    assert "utkast" not in response.content.decode()
+    assert "Bygglov (utkast)" not in response.content.decode()
     check_response(openapi, response, PATH)
 
 
@@ -78,7 +78,7 @@ def test_an_invalid_token_is_401_with_or_without_preview(client, openapi, conten
     for query in ({"preview": "true"}, {}):
         response = client.get(f"{API}/pages/{content_site.service.pk}", query, HTTP_AUTHORIZATION=header)
         assert response.status_code == 401, (header, query)
-        assert "utkast" not in response.content.decode()
+        assert "Bygglov (utkast)" not in response.content.decode()
         check_response(openapi, response, PATH)
 
 
@@ -96,7 +96,7 @@ def test_a_client_that_may_not_preview_is_403(client, openapi, content_site):
         f"{API}/pages/{content_site.service.pk}", {"preview": "true"}, **_bearer(content_site.reader_token)
     )
     assert response.status_code == 403
-    assert "utkast" not in response.content.decode()
+    assert "Bygglov (utkast)" not in response.content.decode()
     check_response(openapi, response, PATH)
 
 
