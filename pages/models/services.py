@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -49,6 +49,8 @@ class ServiceAreaPage(LeaveQuicklyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.service_area_id in chrome.service_areas():
+            self.service_area = chrome.service_areas()[self.service_area_id]
         context["services"] = chrome.public(self.get_children().live()).specific()
         context["faqs"] = FAQ.objects.filter(service_area_id=self.service_area_id)
         blanketter = Blankett.objects.filter(service_area_id=self.service_area_id).select_related("document")
@@ -112,7 +114,8 @@ class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
         # The rows as the page has them (a preview's unsaved ones too), their snippets in one query
         # each, however many there are.
         blankett_rows = list(self.related_blanketter.all())
-        prefetch_related_objects(blankett_rows, "blankett__document")
+        blanketter = Blankett.objects.select_related("document")
+        prefetch_related_objects(blankett_rows, Prefetch("blankett", blanketter))
         with_specific_eservice_pages([row.blankett for row in blankett_rows])
         faq_rows = list(self.related_faqs.all())
         prefetch_related_objects(faq_rows, "faq")
