@@ -18,16 +18,16 @@ pytestmark = pytest.mark.django_db
 SLUG = "felanmalan"
 # (step, GET or POST) -> queries. Lower is welcome: lower the number with the change.
 PINNED = {
-    ("fel", "GET"): 0,
-    ("fel", "POST"): 0,
-    ("plats", "GET"): 0,
-    ("plats", "POST"): 0,
-    ("bilder", "GET"): 0,
-    ("bilder", "POST"): 0,
-    ("kontakt", "GET"): 0,
-    ("kontakt", "POST"): 0,
-    (CHECK_STEP, "GET"): 0,
-    (CHECK_STEP, "POST"): 0,
+    ("fel", "GET"): 29,
+    ("fel", "POST"): 15,
+    ("plats", "GET"): 24,
+    ("plats", "POST"): 15,
+    ("bilder", "GET"): 24,
+    ("bilder", "POST"): 15,
+    ("kontakt", "GET"): 24,
+    ("kontakt", "POST"): 15,
+    (CHECK_STEP, "GET"): 24,
+    (CHECK_STEP, "POST"): 15,
 }
 ANSWERS = {"fel": FAULT, "plats": PLACE, "bilder": {}, "kontakt": REPORTER}
 
