@@ -105,7 +105,7 @@ def came_untranslated(context) -> bool:
 @register.simple_tag
 def breadcrumb_pages(page):
     """The page's ancestors from the home page down, for the breadcrumb trail."""
-    if not isinstance(page, Page):
+    if not (isinstance(page, Page) and page.path and page.depth):
         return []
     # Titles and URLs only (no specific pages); the upper levels from the site chrome's cache.
     paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]

@@ -31,7 +31,7 @@ PINNED = {
     "ContactCentrePage": 19,
     "FAQPage": 9,
     "BlankettLibraryPage": 13,
-    "EServicePage": 14,
+    "EServicePage": 11,
     "InformationPage": 12,
     "AccessibilityStatementPage": 8,
     "PrivacyNoticePage": 9,
