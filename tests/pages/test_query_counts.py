@@ -107,7 +107,7 @@ def test_a_changed_setting_shows_in_the_footer_at_once():
     municipality.phone = "08-111 222 33"
     municipality.save()
     html = page_html(page.url)
-    assert 'href="tel:+4681112233"' in html and 'href="tel:+46846500400"' not in html
+    assert 'href="tel:+46811122233"' in html and 'href="tel:+46846500400"' not in html
 
 
 @pytest.fixture
