@@ -33,10 +33,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+
+from asgiref.local import Local
 
 ALIAS = "pages"
 GENERATION_KEY = "page-cache:generation"
@@ -64,6 +67,21 @@ def generation() -> str:
     return current
 
 
+_request_memo = Local()
+
+
+def current_generation() -> str:
+    """``generation()``, read once per request: the site chrome asks for it a dozen times a page."""
+    token = getattr(_request_memo, "token", None)
+    if token is None:
+        token = _request_memo.token = generation()
+    return token
+
+
+def _forget_memo(**kwargs) -> None:
+    _request_memo.token = None
+
+
 def invalidate() -> None:
     """Forget every stored page, now and again after the transaction that changed content commits.
 
@@ -71,7 +89,13 @@ def invalidate() -> None:
     read the old content between the change and its commit cannot leave it stored.
     """
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+    _forget_memo()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation() -> None:
+    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    _forget_memo()
 
 
 def mark_cacheable(request) -> None:
@@ -231,4 +255,6 @@ def connect() -> None:
     }.items():
         signal.connect(_page_changed, dispatch_uid=f"page-cache-{name}")
     post_save.connect(_content_saved, dispatch_uid="page-cache-save")
+    request_started.connect(_forget_memo, dispatch_uid="page-cache-memo-start")
+    request_finished.connect(_forget_memo, dispatch_uid="page-cache-memo-finish")
     post_delete.connect(_deleted, dispatch_uid="page-cache-delete")

@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from eservices import builder, preview, printable, registry, versions
 from eservices.steps import StepsBlock
 from eservices.wizard import remember_run, start_assisted_run, wizard_view
-from pages.models import ServiceArea, ServiceAreaPage
+from pages import chrome
 from pages.models.mixins import LeaveQuicklyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -229,17 +229,16 @@ class EServicePage(LeaveQuicklyMixin, RoutablePageMixin, Page):
 
     def confidentiality_area(self):
         """The area the page is placed under: its own ``service_area`` says where its cases go."""
-        if self.pk is None:
-            return None
-        nearest = ServiceAreaPage.objects.ancestor_of(self).order_by("-depth").first()
-        return nearest.service_area if nearest else None
+        # From the site chrome's cache (pages.chrome): no query on a public page.
+        return chrome.service_area_of_path(self.path) if self.pk else None
 
     def leave_quickly_by_default(self) -> bool:
         # The place of the page (the mixin), and also the area its cases go to, wherever it is placed.
         definition = self.definition
-        area_is_confidential = ServiceArea.objects.filter(
-            menu_digit=definition.service_area_digit, confidential=True
-        ).exists()
+        area_is_confidential = any(
+            area.menu_digit == definition.service_area_digit and area.confidential
+            for area in chrome.service_areas().values()
+        )
         return definition.sensitive or super().leave_quickly_by_default() or area_is_confidential
 
     def serve_preview(self, request, mode_name):

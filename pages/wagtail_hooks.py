@@ -2,13 +2,13 @@
 report of translations out of sync."""
 
 from django.shortcuts import redirect
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages.locales import active_locale
 from pages.models import (
     FAQ,
     Blankett,
@@ -113,7 +113,9 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     lang="en", which misleads screen readers; the language switcher lists only real
     translations.
     """
-    if page.locale.language_code != get_language():
+    # The locale by id from pages.locales' memory: no query for the page's locale on every request.
+    locale = active_locale()
+    if locale is None or page.locale_id != locale.pk:
         url = page.get_url(request)
         if url and url != request.path:
             return redirect(url)

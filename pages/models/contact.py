@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.models.opening_hours import OpeningHours
+from pages import chrome
 from pages.models.services import ServiceAreaPage
 from pages.models.snippets import Department, ServiceArea
 
@@ -71,14 +71,19 @@ class ContactCentrePage(Page):
         context = super().get_context(request, *args, **kwargs)
         area_pages = {
             page.service_area_id: page
-            for page in ServiceAreaPage.objects.live().public().filter(locale=self.locale)
+            for page in chrome.public(ServiceAreaPage.objects.live()).filter(locale_id=self.locale_id)
         }
         context["phone_menu"] = [
-            (area, area_pages.get(area.pk)) for area in ServiceArea.objects.filter(locale=self.locale)
+            (area, area_pages.get(area.pk)) for area in ServiceArea.objects.filter(locale_id=self.locale_id)
         ]
-        context["opening_hours"] = OpeningHours.objects.prefetch_related(
-            "weekly", "seasonal", "exceptions", "service_areas"
-        )
+        context["opening_hours"] = chrome.opening_hours()
+        # The three related pages in one query rather than one each.
+        related = ("department_directory", "feedback_page", "faq_page")
+        ids = [getattr(self, f"{name}_id") for name in related]
+        pages = Page.objects.in_bulk([pk for pk in ids if pk])
+        for name, pk in zip(related, ids, strict=True):
+            if pk in pages:
+                setattr(self, name, pages[pk])
         return context
 
 
@@ -97,5 +102,7 @@ class DepartmentDirectoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["departments"] = Department.objects.filter(locale=self.locale).select_related("committee")
+        context["departments"] = Department.objects.filter(locale_id=self.locale_id).select_related(
+            "committee"
+        )
         return context

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages import chrome
 from pages.blocks import LinkBlock
 from pages.models.opening_hours import OpeningHours
 from pages.models.services import ServiceAreaPage
@@ -48,11 +49,9 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["service_area_pages"] = (
-            ServiceAreaPage.objects.child_of(self)
-            .live()
-            .public()
+            chrome.public(ServiceAreaPage.objects.child_of(self).live())
             .select_related("service_area")
             .order_by("service_area__menu_digit")
         )
-        context["phone_hours"] = OpeningHours.objects.filter(channel=OpeningHours.PHONE).first()
+        context["phone_hours"] = chrome.hours_of_channel(OpeningHours.PHONE)
         return context

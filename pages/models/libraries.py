@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from pages.models.snippets import FAQ, Blankett, BlankettCategory, ServiceArea
+from pages.models.snippets import FAQ, Blankett, BlankettCategory, ServiceArea, with_specific_eservice_pages
 from pages.search_query import citizen_query, typed_text
 
 
@@ -26,7 +26,7 @@ class FAQPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = typed_text(request.GET.get("q", ""))
-        faqs = FAQ.objects.filter(locale=self.locale).select_related("service_area")
+        faqs = FAQ.objects.filter(locale_id=self.locale_id).select_related("service_area")
         if query:
             search_query = citizen_query(query, self.locale.language_code)
             context["results"] = list(faqs.search(search_query)) if search_query else []
@@ -54,11 +54,11 @@ class BlankettLibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blanketter = Blankett.objects.filter(locale=self.locale).select_related(
+        blanketter = Blankett.objects.filter(locale_id=self.locale_id).select_related(
             "document", "category", "service_area", "eservice_page"
         )
-        categories = BlankettCategory.objects.filter(locale=self.locale)
-        areas = ServiceArea.objects.filter(locale=self.locale)
+        categories = BlankettCategory.objects.filter(locale_id=self.locale_id)
+        areas = ServiceArea.objects.filter(locale_id=self.locale_id)
         category = _int_or_none(request.GET.get("kategori"))
         area = _int_or_none(request.GET.get("omrade"))
         query = typed_text(request.GET.get("q", ""))
@@ -70,7 +70,7 @@ class BlankettLibraryPage(Page):
             search_query = citizen_query(query, self.locale.language_code)
             blanketter = blanketter.search(search_query) if search_query else blanketter.none()
         context.update(
-            blanketter=list(blanketter),
+            blanketter=with_specific_eservice_pages(list(blanketter)),
             categories=categories,
             areas=areas,
             selected_category=category,

@@ -109,14 +109,10 @@ class LeaveQuicklyMixin(models.Model):
 
     def confidentiality_area(self):
         """The service area of this page: its own, or that of the nearest service area page above it."""
+        # From the site chrome's cache (pages.chrome): no query on a public page.
+        from pages import chrome  # chrome imports the models (cycle)
+
         area_id = getattr(self, "service_area_id", None)
-        if area_id is None and self.pk:
-            from pages.models.services import ServiceAreaPage  # services imports this module (cycle)
-
-            nearest = ServiceAreaPage.objects.ancestor_of(self).order_by("-depth")
-            area_id = nearest.values_list("service_area", flat=True).first()
-        if area_id is None:
-            return None
-        from pages.models.snippets import ServiceArea  # snippets imports this module (cycle)
-
-        return ServiceArea.objects.filter(pk=area_id).first()
+        if area_id is not None:
+            return chrome.service_areas().get(area_id)
+        return chrome.service_area_of_path(self.path) if self.pk else None

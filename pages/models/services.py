@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -8,9 +9,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from pages import chrome
 from pages.blocks import ServiceBodyBlock
 from pages.models.mixins import ESERVICE_PAGE, ESERVICE_PAGE_CHOICES, LeaveQuicklyMixin, ReviewedMixin
-from pages.models.snippets import FAQ, Blankett
+from pages.models.snippets import FAQ, Blankett, with_specific_eservice_pages
 
 
 class ServiceAreaPage(LeaveQuicklyMixin, Page):
@@ -47,11 +49,12 @@ class ServiceAreaPage(LeaveQuicklyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.get_children().live().public().specific()
-        context["faqs"] = FAQ.objects.filter(service_area=self.service_area)
-        context["blanketter"] = Blankett.objects.filter(service_area=self.service_area).select_related(
-            "document"
-        )
+        if self.service_area_id in chrome.service_areas():
+            self.service_area = chrome.service_areas()[self.service_area_id]
+        context["services"] = chrome.public(self.get_children().live()).specific()
+        context["faqs"] = FAQ.objects.filter(service_area_id=self.service_area_id)
+        blanketter = Blankett.objects.filter(service_area_id=self.service_area_id).select_related("document")
+        context["blanketter"] = with_specific_eservice_pages(list(blanketter))
         return context
 
 
@@ -105,6 +108,19 @@ class ServicePage(LeaveQuicklyMixin, ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("service page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The rows as the page has them (a preview's unsaved ones too), their snippets in one query
+        # each, however many there are.
+        blankett_rows = list(self.related_blanketter.all())
+        blanketter = Blankett.objects.select_related("document")
+        prefetch_related_objects(blankett_rows, Prefetch("blankett", blanketter))
+        with_specific_eservice_pages([row.blankett for row in blankett_rows])
+        faq_rows = list(self.related_faqs.all())
+        prefetch_related_objects(faq_rows, "faq")
+        context.update(blankett_rows=blankett_rows, faq_rows=faq_rows)
+        return context
 
     @property
     def service_area_page(self):

@@ -94,6 +94,9 @@ class MunicipalitySettings(BaseGenericSetting):
         FieldPanel("web_editor_email"),
     ]
 
+    # Every page links these (header, footer): loaded with the settings, in one query.
+    select_related = ["contact_page", "emergency_page", "accessibility_page", "privacy_page"]
+
     class Meta:
         verbose_name = _("municipality")
 

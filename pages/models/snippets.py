@@ -286,3 +286,15 @@ class Blankett(LocalizedQuerySetMixin, TranslatableMixin, index.Indexed, models.
 
     def __str__(self):
         return f"{self.title} ({self.code})" if self.code else self.title
+
+
+def with_specific_eservice_pages(blanketter):
+    """The blanketter, each e-service page loaded as its specific type: one query, not one each."""
+    from wagtail.models import Page
+
+    ids = {blankett.eservice_page_id for blankett in blanketter if blankett.eservice_page_id}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()} if ids else {}
+    for blankett in blanketter:
+        if blankett.eservice_page_id in pages:
+            blankett.eservice_page = pages[blankett.eservice_page_id]
+    return blanketter

@@ -173,6 +173,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pages.chrome.context_processor",
             ],
         },
     },
@@ -202,7 +203,12 @@ if CACHE_URL:
     }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Room for the site chrome (pages/chrome.py: a few dozen values per language and content
+        # generation) beside the rest; Django's default of 300 entries would keep evicting it.
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
         # Shared by the server's processes (per-process memory would keep a page an editor changed).
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

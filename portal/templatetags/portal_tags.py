@@ -4,7 +4,6 @@ import html
 import json
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
@@ -17,10 +16,9 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from core import page_cache
+from pages import chrome
 from pages.hours import clock as format_clock
-from pages.locales import active_locale
-from pages.locales import localized as localize
-from pages.models import EasyReadPage, MunicipalitySettings, OpeningHours, OtherLanguagePage
+from pages.models import OpeningHours
 
 register = template.Library()
 
@@ -42,12 +40,10 @@ def language_switcher(context):
     if isinstance(page, Page) and page.pk:
         translated = {
             translation.locale.language_code: translation.get_url(request)
-            for translation in page.get_translations(inclusive=False).live().select_related("locale")
+            for translation in _translations(request, page)
+            if translation.pk != page.pk
         }
-        homes = {
-            home.locale.language_code: home.get_url(request)
-            for home in Page.objects.filter(depth=2).live().select_related("locale")
-        }
+        homes = {code: home.get_url(request) for code, home in chrome.language_homes().items()}
         for code, _name in settings.LANGUAGES:
             if code == current:
                 continue
@@ -83,9 +79,20 @@ def alternates(context):
         return []
     return [
         (translation.locale.language_code, translation.get_full_url(request))
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in _translations(request, page)
         if translation.get_full_url(request)
     ]
+
+
+def _translations(request, page):
+    """The live translations of ``page``, itself included: one query for hreflang and the switcher."""
+    memo = getattr(request, "_page_translations", None)
+    if memo is None or memo[0] != page.pk:
+        translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+        memo = (page.pk, translations)
+        if request is not None:
+            request._page_translations = memo
+    return memo[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -98,15 +105,20 @@ def came_untranslated(context) -> bool:
 @register.simple_tag
 def breadcrumb_pages(page):
     """The page's ancestors from the home page down, for the breadcrumb trail."""
-    if not isinstance(page, Page):
+    if not (isinstance(page, Page) and page.path and page.depth):
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).specific())
+    # Titles and URLs only (no specific pages); the upper levels from the site chrome's cache.
+    paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
+    known = chrome.upper_pages()
+    missing = [path for path in paths if path not in known]
+    found = {ancestor.path: ancestor for ancestor in Page.objects.filter(path__in=missing)} if missing else {}
+    return [known.get(path) or found[path] for path in paths if path in known or path in found]
 
 
 @register.filter
 def localized(obj):
     """The version of a translatable object in the active language, if there is one."""
-    return localize(obj)
+    return chrome.localized(obj)
 
 
 # --- Helpers for the page templates ---------------------------------------
@@ -137,12 +149,15 @@ def meta_description(context):
 @register.simple_tag
 def page_of_type(model_label):
     """The live page of a type ("pages.FAQPage") in the language being shown, or None."""
-    model = apps.get_model(model_label)
-    pages = model.objects.live().public()
-    locale = active_locale()
-    page = pages.filter(locale=locale).first() if locale else None
-    if page is None:
-        page = localize(pages.first())
+    return chrome.page_of_type(model_label)
+
+
+@register.simple_tag
+def linked_page(field_name, fallback_type=None):
+    """A page the municipality's settings link ("contact_page"), else the page of ``fallback_type``."""
+    page = chrome.linked_page(field_name)
+    if page is None and fallback_type:
+        page = chrome.page_of_type(fallback_type)
     return page
 
 
@@ -185,7 +200,7 @@ def contact_centre_jsonld(context, page, opening_hours):
     """
 
     request = context.get("request")
-    municipality = MunicipalitySettings.load(request_or_site=request)
+    municipality = chrome.municipality()
     by_channel = {}
     for hours in opening_hours:
         by_channel.setdefault(hours.channel, hours)
@@ -270,7 +285,7 @@ def linked_page_ids(stream):
     for block in stream or ():
         page = block.value.get("page") if hasattr(block.value, "get") else None
         if page is not None:
-            ids.add(localized(page).pk)
+            ids.add(chrome.localized(page).pk)
     return ids
 
 
@@ -286,21 +301,16 @@ def easy_read_version(page):
     """The page's lättläst version (a live child page of that type), if it has one."""
     if not (isinstance(page, Page) and page.pk):
         return None
-    return EasyReadPage.objects.child_of(page).live().public().first()
+    return chrome.easy_read_versions().get(page.path)
 
 
 @register.simple_tag
 def other_languages_page():
     """The page that lists the information in other languages, in the municipality's language."""
-    first = OtherLanguagePage.objects.live().public().first()
-    return first.get_parent() if first else None
+    return chrome.other_languages_page()
 
 
 @register.simple_tag
 def elderly_line_hours():
     """The opening hours of Äldre direkt, if an editor has entered them."""
-    return (
-        OpeningHours.objects.filter(channel=OpeningHours.ELDERLY_LINE)
-        .prefetch_related("weekly", "seasonal", "exceptions")
-        .first()
-    )
+    return chrome.hours_of_channel(OpeningHours.ELDERLY_LINE)
