@@ -111,11 +111,12 @@ def expires_by(request, moment: dt.datetime | None) -> None:
         request.page_cache_expires = moment
 
 
-def _key(request, generation_token: str) -> str:
+def _key(request) -> str:
     # The host and the path name the site and the language (/en/…); a HEAD shares the GET's
-    # page (the server sends no body for it).
+    # page (the server sends no body for it). The generation is kept inside the stored page,
+    # so a hit reads the token and the page in one round trip (one MGET on Redis).
     path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
-    return f"page-cache:{generation_token}:{path}"
+    return f"page-cache:page:{path}"
 
 
 def _lookup_allowed(request) -> bool:
@@ -163,16 +164,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _lookup_allowed(request):
             return self.get_response(request)
-        key = _key(request, generation())
-        stored = cache().get(key)
-        if stored is not None:
+        key = _key(request)
+        found = cache().get_many([GENERATION_KEY, key])
+        token = found.get(GENERATION_KEY) or generation()
+        _request_memo.token = token  # the site chrome's fragments ask for it again (pages/chrome.py)
+        stored = found.get(key)
+        if stored is not None and stored.get("generation") == token:
             return self._from_store(request, stored)
         response = self.get_response(request)
         if _store_allowed(request, response):
-            self._store(request, response, key)
+            self._store(request, response, key, token)
         return response
 
-    def _store(self, request, response, key):
+    def _store(self, request, response, key, token):
         now = timezone.now()
         seconds = _seconds_to_keep(request, now)
         if seconds <= 0:
@@ -180,7 +184,12 @@ class PageCacheMiddleware:
         response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         self._public_headers(response, seconds)
         headers = {name: response[name] for name in (*KEPT_HEADERS, "ETag") if name in response}
-        stored = {"content": response.content, "headers": headers, "until": now.timestamp() + seconds}
+        stored = {
+            "content": response.content,
+            "headers": headers,
+            "until": now.timestamp() + seconds,
+            "generation": token,
+        }
         cache().set(key, stored, timeout=seconds)
         response["X-Page-Cache"] = "miss"
 

@@ -217,7 +217,7 @@ def test_the_contact_page_is_kept_no_longer_than_its_open_now_status(rf):
     with freeze_time(monday):
         response = visit(contact.url)
         assert response["X-Page-Cache"] == "miss" and "16.45" in response.content.decode()
-        stored = caches[page_cache.ALIAS].get(page_cache._key(rf.get(contact.url), page_cache.generation()))  # noqa: SLF001
+        stored = caches[page_cache.ALIAS].get(page_cache._key(rf.get(contact.url)))  # noqa: SLF001
     assert stored["until"] == monday.replace(minute=45).timestamp()
 
 
@@ -246,3 +246,27 @@ def test_a_second_server_sees_the_new_generation():
     caches[page_cache.ALIAS].set(page_cache.GENERATION_KEY, "from-another-server", timeout=None)
     assert cache_state(home.url) == "miss"
     assert Page.objects.filter(pk=home.pk).exists()
+
+
+def test_a_hit_asks_the_shared_cache_once(monkeypatch):
+    """The content's token and the stored page come in one round trip (one MGET on Redis)."""
+    home = HomePage.objects.get(locale__language_code="sv")
+    visit(home.url)
+    store, calls, depth = caches[page_cache.ALIAS], [], []
+
+    def counted(name, original):
+        def call(*args, **kwargs):
+            if not depth:  # the test's local-memory get_many calls get for each key itself
+                calls.append(name)
+            depth.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for name in ("get", "get_many", "has_key", "add"):
+        monkeypatch.setattr(store, name, counted(name, getattr(store, name)))
+    assert cache_state(home.url) == "hit"
+    assert calls == ["get_many"]
