@@ -42,6 +42,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from contactcentre import access, identity_numbers, service_levels
 from contactcentre.admin_views import search as queue_search
 from contactcentre.admin_views.filters import CaseFilterSet
+from contactcentre.admin_views.pagination import CappedCountPaginator
 from contactcentre.admin_views.registerutdrag import PERMISSION as REGISTERUTDRAG_PERMISSION
 from contactcentre.models import Case, CaseEvent
 from contactcentre.models.cases import Status
@@ -152,6 +153,7 @@ class CaseListingView(PermissionCheckedMixin, SpreadsheetExportMixin, BaseListin
     index_url_name = "contactcentre_admin:index"
     index_results_url_name = "contactcentre_admin:index_results"
     paginate_by = 50
+    paginator_class = CappedCountPaginator
     is_searchable = True
     # Never a personnummer: the listing searches and shows only these.
     search_fields = ["reference", "registry_number", "contact_name"]

@@ -231,6 +231,9 @@ PAGE_CACHE_INVALIDATED_BY = [
 # The statistics page keeps the numbers of a period this many seconds (0: never), so a
 # manager's CSV downloads and second look do not recount a year of cases.
 STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 300)
+# The queue counts the cases it may show up to this many, then says "more than"
+# (contactcentre/admin_views/pagination.py): an exact count of a million cases is slow.
+QUEUE_COUNT_CAP = 10_000
 
 # --- Rate limits (core.ratelimit): scope -> (attempts, window in seconds) per client
 # address. Counted in the database, or in the cache when CACHE_URL (Redis) is set.

@@ -52,3 +52,27 @@ def test_the_statistics_page_is_pinned(client, settings):
     open_cases(10)
     page = reverse("contactcentre_statistics:index")
     assert queries_for(signed_in(client, "chef"), page) == STATISTICS_QUERIES
+
+
+def test_the_queue_counts_up_to_its_cap_and_says_more_than(client, settings, monkeypatch):
+    """An exact count of every visible case grows with the table; the pager stops at the cap."""
+    from contactcentre.admin_views.listing import CaseListingView
+
+    monkeypatch.setattr(CaseListingView, "paginate_by", 2)
+    settings.QUEUE_COUNT_CAP = 5
+    open_cases(8)
+    agent = signed_in(client, "agent")
+    queue = reverse("contactcentre_admin:index")
+    with CaptureQueriesContext(connection) as queries:
+        html = agent.get(queue).content.decode()
+    counts = [
+        query["sql"]
+        for query in queries
+        if "COUNT(" in query["sql"].upper() and "contactcentre_case" in query["sql"]
+    ]
+    assert counts and all("LIMIT 6" in sql for sql in counts), counts
+    assert "Fler än 5 ärenden" in html
+    assert "Sida 1 av 3" in html
+    settings.QUEUE_COUNT_CAP = 100
+    html = agent.get(queue).content.decode()
+    assert "Fler än" not in html and "8 ärenden" in html and "Sida 1 av 4" in html
