@@ -21,8 +21,8 @@ from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
 
+from core.permissions import OneActionPolicy
 from pages import review
 from pages.models import FAQ, ContentFlag
 
@@ -30,14 +30,8 @@ MINE, ALL = "mina", "alla"  # the list's ?visa= filter, in the admin's language 
 REVIEW = "review"
 
 
-class ContentReviewPermissionPolicy(BasePermissionPolicy):
-    """One action, ``review``: see the flags and past-due pages, mark flags handled."""
-
-    def user_has_permission(self, user, action):
-        return action == REVIEW and review.may_review_content(user)
-
-
-content_review_policy = ContentReviewPermissionPolicy(ContentFlag)
+# One action, ``review``: see the flags and past-due pages, mark flags handled.
+content_review_policy = OneActionPolicy(ContentFlag, REVIEW, review.may_review_content)
 
 
 class EditorsOnlyMixin(PermissionCheckedMixin):

@@ -12,23 +12,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 import django_filters
 
+from core.permissions import OneActionPolicy
 from pages import translation_status as ts
 
 SEE = "see"
 
 
-class TranslationStatusPermissionPolicy(BasePermissionPolicy):
-    """One action, ``see``: whoever may add, change or publish pages."""
-
-    def user_has_permission(self, user, action):
-        return action == SEE and ts.may_see_report(user)
-
-
-translation_status_policy = TranslationStatusPermissionPolicy(Page)
+# One action, ``see``: whoever may add, change or publish pages.
+translation_status_policy = OneActionPolicy(Page, SEE, ts.may_see_report)
 
 
 class OutOfSyncFilterSet(WagtailFilterSet):

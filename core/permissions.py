@@ -1,0 +1,16 @@
+"""A permission policy with one action, for admin screens that are not a model's add/change/delete.
+
+The reports (content to review, translations out of sync) each answer one question about the
+user; Wagtail's views and menu items ask it through a permission policy.
+"""
+
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+
+class OneActionPolicy(BasePermissionPolicy):
+    def __init__(self, model, action: str, allowed):
+        super().__init__(model)
+        self.action, self.allowed = action, allowed
+
+    def user_has_permission(self, user, action):
+        return action == self.action and self.allowed(user)
