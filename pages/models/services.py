@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -158,15 +158,3 @@ class InformationPage(LeaveQuicklyMixin, ReviewedMixin, Page):
 
     class Meta:
         verbose_name = _("information page")
-
-    def listed_children(self) -> list[Page]:
-        """Its live subpages; in a translation also the Swedish page's pages in other languages
-        (OtherLanguagePage: each is written in its own language, so it is never translated)."""
-        children = list(self.get_children().live().public().specific())
-        source = self.get_translation_or_none(Locale.get_default())
-        if source is not None and source.pk != self.pk:
-            in_other_languages = source.get_children().live().public()
-            children += in_other_languages.filter(
-                content_type__app_label="pages", content_type__model="otherlanguagepage"
-            ).specific()
-        return children
