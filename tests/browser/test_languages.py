@@ -28,6 +28,11 @@ PAGE_TYPES = {
     "blanketter": "BlankettLibraryPage",
     "eservice": "EServicePage",
     "accessibility-statement": "AccessibilityStatementPage",
+    "faq": "FAQPage",
+    "privacy": "PrivacyNoticePage",
+    "departments": "DepartmentDirectoryPage",
+    "officials": "OfficialsRegisterPage",
+    "information": "InformationPage",
 }
 ESERVICE = "fraga-kontaktcenter"  # its steps: "fraga", "kontakt", then "kontrollera" and the receipt
 UNTRANSLATED = "teletal"  # a Swedish page the demo leaves untranslated
