@@ -468,7 +468,12 @@ def test_the_demo_has_a_few_pages_past_review_and_most_not():
         model.objects.live().filter(review_by__isnull=False).count() for model in review.REVIEWED_PAGE_TYPES
     )
     past = review.past_review_count(today=day)
-    assert 2 <= past <= 3 and past < total / 5
+    # Translations keep their Swedish page's review date, so a due page is due in each language.
+    swedish = sum(
+        model.objects.live().filter(locale__language_code="sv", review_by__lt=day).count()
+        for model in review.REVIEWED_PAGE_TYPES
+    )
+    assert 2 <= swedish <= 3 and swedish <= past < total / 5
     for model in review.REVIEWED_PAGE_TYPES:
         for reviewed in model.objects.live().filter(last_reviewed__isnull=False):
             assert reviewed.review_by in (
