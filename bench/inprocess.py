@@ -14,20 +14,14 @@ import statistics
 import sys
 import time
 
+from bench.queue_statistics import _drain
+
 MARKER = "BENCH-INPROCESS "
 HOST = "127.0.0.1"
 QUEUE_PATH = "/admin/arenden/"
 QUEUE_USER = "agent"  # the demo's kommunvägledare: the queue's everyday user
 ESERVICE = "fraga-kontaktcenter"
 SEARCH_PATH = "/sok/?q=bygglov"
-
-
-def _drain(response):
-    if getattr(response, "streaming", False):
-        body = b"".join(response.streaming_content)
-        response.close()
-        return body
-    return response.content
 
 
 def site():

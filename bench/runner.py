@@ -46,6 +46,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from bench import report
+from bench.queue_statistics import cpu_busy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR = BASE_DIR / "var" / "bench"
@@ -492,24 +493,6 @@ def wrk(port, path, method, body, headers, seconds, args):
     if result.returncode != 0:
         raise BenchError(f"wrk failed on {path}:\n{result.stdout}{result.stderr}")
     return report.parse_wrk(result.stdout)
-
-
-def cpu_busy(seconds=2.0):
-    """The share of all cores busy over ``seconds`` (/proc/stat): other programs, when we are idle."""
-
-    def sample():
-        with open("/proc/stat") as stat:
-            values = [int(v) for v in stat.readline().split()[1:]]
-        return sum(values), values[3] + values[4]
-
-    try:
-        total_a, idle_a = sample()
-        time.sleep(seconds)
-        total_b, idle_b = sample()
-    except (OSError, ValueError, IndexError):
-        return None
-    total = total_b - total_a
-    return None if total <= 0 else 1 - (idle_b - idle_a) / total
 
 
 # --- The run --------------------------------------------------------------------------------
