@@ -15,6 +15,7 @@ the last two once the pages and blanketter exist.
 """
 
 import re
+import uuid
 
 import markdown
 
@@ -72,16 +73,25 @@ def fenced_block(kind, heading, lines):
     if kind == "steps":
         return {
             "type": "steps",
-            "value": {"heading": heading, "steps": [rich_text(item) for item in _steps(lines)]},
+            "value": {"heading": heading, "steps": list_items(rich_text(item) for item in _steps(lines))},
         }
     if kind == "links":
         return {
             "type": "links",
-            "value": {"heading": heading, "links": [_link(line) for line in lines if line.strip()]},
+            "value": {"heading": heading, "links": list_items(_link(line) for line in lines if line.strip())},
         }
     if kind == "paragraph":
         return {"type": "paragraph", "value": rich_text("\n".join(lines))}
     raise ValueError(f"Unknown block ':::{kind}'")
+
+
+def list_items(values):
+    """A ListBlock's items in Wagtail's block format, each with an id.
+
+    wagtail-localize extracts nothing from a list in the older format (plain values), so
+    its steps and link texts would stay Swedish in every translation.
+    """
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def rich_text(source):

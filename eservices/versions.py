@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import get_language
 
 from wagtail.models import Revision
 
@@ -62,7 +63,10 @@ def built(page, revision=None):
         revision = page.live_revision_id
     fingerprint = _fingerprint(page)
     version = number(page)
-    key = (page.pk, fingerprint, version)
+    # Built texts that are not the editor's (the sensitive-details hint, default messages) are
+    # in the language active when built: a build per language, or an English API call on a
+    # Swedish e-service leaves its English hints to the next Swedish visitor.
+    key = (page.pk, fingerprint, version, get_language())
     if key not in _CACHE:
         _CACHE[key] = builder.build(page, revision=revision, fingerprint=fingerprint, version=version)
         while len(_CACHE) > CACHE_SIZE:

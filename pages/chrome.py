@@ -100,6 +100,21 @@ def localized(obj):
     return cached(f"localized:{obj._meta.label_lower}:{obj.pk}", lambda: localize(obj))
 
 
+def language_of(obj) -> str:
+    """The language of a translatable ``obj`` when it is not the one shown (an untranslated
+    page's title, say), else ""; no query but one per generation for the locales' codes."""
+    from wagtail.models import Locale
+
+    from pages.locales import active_locale
+
+    locale = active_locale()
+    locale_id = getattr(obj, "locale_id", None)
+    if locale is None or locale_id is None or locale_id == locale.pk:
+        return ""
+    codes = cached("locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(locale_id, "")
+
+
 def language_homes() -> dict:
     """language code -> that language's live home page."""
     from wagtail.models import Page
@@ -128,12 +143,14 @@ def easy_read_versions() -> dict:
 
 
 def other_languages_page():
-    """The page that lists the information in other languages, in the municipality's language."""
+    """The page that lists the information in other languages: the parent of those pages, in the
+    language shown when it is translated."""
+    from pages.locales import localized
     from pages.models import OtherLanguagePage
 
     def compute():
         first = public(OtherLanguagePage.objects.live()).first()
-        return first.get_parent() if first else None
+        return localized(first.get_parent()) if first else None
 
     return cached("other-languages", compute)
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_noop, pgettext
 
 import holidays
 
@@ -33,15 +33,39 @@ EVE = "eve"
 EXCEPTION = "exception"
 
 
+# The holidays library names Swedish holidays in English and Swedish only; its English names
+# are our msgids, so they are translated like every other interface string (sv, ar, fi).
+HOLIDAY_NAMES = (
+    gettext_noop("New Year's Day"),
+    gettext_noop("Epiphany"),
+    gettext_noop("Good Friday"),
+    gettext_noop("Easter Sunday"),
+    gettext_noop("Easter Monday"),
+    gettext_noop("May Day"),
+    gettext_noop("Ascension Day"),
+    gettext_noop("Pentecost"),
+    gettext_noop("National Day"),
+    gettext_noop("Midsummer Eve"),
+    gettext_noop("Midsummer Day"),
+    gettext_noop("All Saints' Day"),
+    gettext_noop("Christmas Eve"),
+    gettext_noop("Christmas Day"),
+    gettext_noop("Second Day of Christmas"),
+    gettext_noop("New Year's Eve"),
+)
+
+
 @lru_cache(maxsize=32)
 def public_holidays(year: int) -> dict[dt.date, str]:
+    """Date -> the holiday's English name (a msgid: show it through ``gettext``)."""
     # include_sundays=False: the library otherwise lists every Sunday as a holiday.
-    return dict(holidays.Sweden(years=year, include_sundays=False, language="sv"))
+    return dict(holidays.Sweden(years=year, include_sundays=False, language="en_US"))
 
 
 @lru_cache(maxsize=32)
 def eves(year: int) -> dict[dt.date, str]:
-    return dict(holidays.Sweden(years=year, categories=("de_facto",), language="sv"))
+    """Date -> the eve's English name (a msgid)."""
+    return dict(holidays.Sweden(years=year, categories=("de_facto",), language="en_US"))
 
 
 @dataclass(frozen=True)
@@ -95,6 +119,12 @@ class DayHours:
     @property
     def is_closed(self) -> bool:
         return not self.intervals
+
+    @property
+    def note_is_content(self) -> bool:
+        """An editor's note (an exception's, a season's name): written in Swedish only,
+        since opening hours are not translated; a holiday's name is in the language shown."""
+        return self.reason in (EXCEPTION, SEASON)
 
 
 @dataclass(frozen=True)
@@ -153,9 +183,9 @@ class Schedule:
             exception = self.exceptions[day]
             return DayHours(day, exception.intervals, EXCEPTION, exception.note)
         if self.closed_on_public_holidays and day in public_holidays(day.year):
-            return DayHours(day, (), HOLIDAY, public_holidays(day.year)[day])
+            return DayHours(day, (), HOLIDAY, _(public_holidays(day.year)[day]))
         if self.closed_on_eves and day in eves(day.year):
-            return DayHours(day, (), EVE, eves(day.year)[day])
+            return DayHours(day, (), EVE, _(eves(day.year)[day]))
         season_rules = [rule for rule in self.seasons if rule.in_season(day)]
         if season_rules:
             return DayHours(day, _intervals(season_rules, day), SEASON, season_rules[0].name)

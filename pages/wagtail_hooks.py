@@ -22,6 +22,7 @@ from pages.models import (
 )
 from pages.review import may_review_content
 from pages.review_views import ContentReviewPanel, content_review_viewset
+from pages.rich_text import LanguageAwarePageLinkHandler
 from pages.translation_status_views import translations_out_of_sync_viewset
 
 
@@ -142,3 +143,10 @@ def add_content_review_panel(request, panels):
 @hooks.register("register_admin_viewset")
 def register_translations_out_of_sync_viewset():
     return translations_out_of_sync_viewset
+
+
+@hooks.register("register_rich_text_features", order=100)
+def mark_links_to_untranslated_pages(features):
+    """After Wagtail's own (order 0): page links in rich text carry hreflang when they lead to
+    a page in another language than the text's (pages/rich_text.py)."""
+    features.register_link_type(LanguageAwarePageLinkHandler)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
@@ -119,6 +119,34 @@ def breadcrumb_pages(page):
 def localized(obj):
     """The version of a translatable object in the active language, if there is one."""
     return chrome.localized(obj)
+
+
+@register.simple_tag
+def link_lang(page, text=""):
+    """`` hreflang`` for a link to a page in another language than the one shown (a page not yet
+    translated is linked in Swedish), with ``lang``/``dir`` when the link shows that page's own
+    title rather than a ``text`` of its own."""
+    code = chrome.language_of(page)
+    if not code:
+        return ""
+    if text:
+        return format_html(' hreflang="{}"', code)
+    return format_html(' hreflang="{}"{}', code, lang_attrs(code))
+
+
+@register.simple_tag
+def untranslated_content_language():
+    """The site's source language when another is shown, else "": for editors' text that is
+    written in Swedish only (opening-hours notes and seasons), which ``lang_attrs`` then marks."""
+    return settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else ""
+
+
+@register.simple_tag
+def lang_attrs(code):
+    """`` lang="…" dir="…"`` for a part in language ``code`` (WCAG 3.1.2), or nothing without one."""
+    if not code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")
 
 
 # --- Helpers for the page templates ---------------------------------------

@@ -63,6 +63,12 @@ def test_a_body_in_markdown_becomes_the_blocks_of_a_service_page():
         "::: links Läs också\n- [Bygglov](page:bygglov)\n- [Boverket](https://www.boverket.se)\n:::\n\n"
         "::: paragraph\nEtt stycke för sig.\n:::\n"
     )
+    # List items carry ids of their own (Wagtail's block format, which wagtail-localize translates).
+    lists = [body[3]["value"]["steps"], body[4]["value"]["links"]]
+    ids = [item.pop("id") for items in lists for item in items]
+    assert len(set(ids)) == 4 and all(ids)
+    for items in lists:
+        items[:] = [item.pop("value") for item in items if item.pop("type") == "item"]
     assert body == [
         {"type": "heading", "value": {"text": "Så ansöker du", "level": "h2"}},
         {

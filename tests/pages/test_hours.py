@@ -188,3 +188,16 @@ def test_special_days_lists_holidays_and_eves():
         dt.date(2026, 12, 31),
         dt.date(2027, 1, 1),
     ]
+
+
+def test_every_holiday_the_library_names_is_translated_in_each_language():
+    names = set()
+    for year in range(2024, 2041):
+        names |= set(hours.public_holidays(year).values()) | set(hours.eves(year).values())
+    assert names <= set(hours.HOLIDAY_NAMES)
+    midsummer_eve = dt.date(2026, 6, 19)
+    for code, name in [("sv", "Midsommarafton"), ("en", "Midsummer Eve"), ("fi", "Juhannusaatto")]:
+        with translation.override(code):
+            assert phone_schedule().day(midsummer_eve).note == name
+    with translation.override("ar"):
+        assert phone_schedule().day(midsummer_eve).note == "عشية منتصف الصيف"
