@@ -99,9 +99,14 @@ def numbers_in_case(case) -> set[str]:
     return found
 
 
-def index_case(case) -> None:
-    """Write the case's index rows again from its answers."""
+def index_case(case, *, new: bool = False) -> None:
+    """Write the case's index rows again from its answers (``new``: it has none yet)."""
     digests = {digest(digits) for digits in numbers_in_case(case)}
+    if new:
+        CaseIdentityNumber.objects.bulk_create(
+            [CaseIdentityNumber(case=case, digest=value) for value in digests]
+        )
+        return
     with transaction.atomic():
         CaseIdentityNumber.objects.filter(case=case).exclude(digest__in=digests).delete()
         held = set(CaseIdentityNumber.objects.filter(case=case).values_list("digest", flat=True))

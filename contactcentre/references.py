@@ -6,8 +6,7 @@ transaction mode) holds the write lock, so two submissions never get one number
 and a rolled-back case leaves no gap.
 """
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from contactcentre.models import ReferenceCounter
 
@@ -21,7 +20,14 @@ def format_reference(year: int, number: int) -> str:
 def take_reference(year: int) -> str:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("take_reference must run inside the transaction that saves the case")
-    ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year)], ignore_conflicts=True)
-    ReferenceCounter.objects.filter(year=year).update(last_number=F("last_number") + 1)
-    number = ReferenceCounter.objects.values_list("last_number", flat=True).get(year=year)
+    # One statement (PostgreSQL and SQLite 3.35+): the year's row made or counted up, its number back.
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (year, last_number) VALUES (%s, 1) "  # noqa: S608 (our own table's name)
+            "ON CONFLICT (year) DO UPDATE SET last_number = "
+            f"{table}.last_number + 1 RETURNING last_number",
+            [year],
+        )
+        (number,) = cursor.fetchone()
     return format_reference(year, number)

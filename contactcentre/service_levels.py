@@ -37,6 +37,7 @@ from contactcentre.models.service_levels import (
     DEFAULT_FIRST_RESPONSE_WORKING_HOURS,
     DEFAULT_RESOLUTION_WORKING_DAYS,
 )
+from pages import chrome
 
 OK = "ok"
 DUE_SOON = "due_soon"
@@ -71,14 +72,18 @@ def all_targets() -> dict:
     }
 
 
+def current_targets() -> dict:
+    """``all_targets()``, kept per content generation (a service level is a snippet: a change
+    to one starts a new generation)."""
+    return chrome.cached("service-level-targets", all_targets)
+
+
 def targets_for(case: Case, targets: dict | None = None) -> Targets:
     area = case.service_area
     if area is None:
         return DEFAULT_TARGETS
-    if targets is not None:
-        return targets.get(area.translation_key, DEFAULT_TARGETS)
-    level = ServiceLevel.objects.filter(service_area__translation_key=area.translation_key).first()
-    return _targets_of(level) if level else DEFAULT_TARGETS
+    targets = current_targets() if targets is None else targets
+    return targets.get(area.translation_key, DEFAULT_TARGETS)
 
 
 def first_response_due(case: Case, *, schedule=None, targets: dict | None = None) -> dt.datetime:

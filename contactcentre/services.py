@@ -17,6 +17,7 @@ from contactcentre.tasks import send_receipt_email
 from core import security_log
 from core.enqueue import enqueue
 from core.uploads import download_name, name_disagrees, stored_name
+from pages import chrome
 
 logger = logging.getLogger(__name__)
 
@@ -114,13 +115,18 @@ def contact_centre_department():
     return ContactCentreSettings.load().department
 
 
+def contact_centre_department_id():
+    """The contact centre's department's id, kept per content generation (it is a setting)."""
+    return chrome.cached("contact-centre-department", lambda: ContactCentreSettings.load().department_id)
+
+
 def handled_by_contact_centre(opened_by, department) -> bool:
     """A kommunvägledare logged it, or it was routed to the contact centre's department."""
 
     if opened_by is not None and access.is_agent(opened_by):
         return True
-    centre = contact_centre_department()
-    return centre is not None and department is not None and department.pk == centre.pk
+    centre_id = contact_centre_department_id()
+    return centre_id is not None and department is not None and department.pk == centre_id
 
 
 def _create(new: NewCase) -> Case:
@@ -141,7 +147,7 @@ def _create(new: NewCase) -> Case:
         service_area=area,
         department=department,
         confidential=bool(area and area.confidential),
-        committee=department.committee if department else None,
+        committee_id=department.committee_id if department else None,
         answers=new.answers,
         form_snapshot=new.form_snapshot,
         contact_name=new.contact_name,
@@ -157,11 +163,12 @@ def _create(new: NewCase) -> Case:
             else None
         ),
     )
+    # Written with the case (one INSERT): a case never exists without its due dates.
+    for name, value in service_levels.counted_times(case).items():
+        setattr(case, name, value)
     case.save()
-    # In the same transaction: a case never exists without its due dates.
-    service_levels.set_due_dates(case)
     # So a registerutdrag finds the case by the person's number without reading every case.
-    identity_numbers.index_case(case)
+    identity_numbers.index_case(case, new=True)
     for attachment in new.attachments:
         store_attachment(case, attachment)
     CaseEvent.objects.create(

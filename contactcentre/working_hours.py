@@ -25,7 +25,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from pages import hours
+from pages import chrome, hours
 from pages.hours import STOCKHOLM
 from pages.models import OpeningHours
 
@@ -41,8 +41,15 @@ class NoWorkingHours(ValueError):
 
 
 def contact_centre_schedule() -> hours.Schedule:
-    """The contact centre's working time: its phone channel's opening hours, or the fallback."""
+    """The contact centre's working time: its phone channel's opening hours, or the fallback.
 
+    Kept per content generation (``pages.chrome``): every case opened counts its due dates in
+    it, and any change of the opening hours starts a new generation.
+    """
+    return chrome.cached("contact-centre-schedule", _load_schedule)
+
+
+def _load_schedule() -> hours.Schedule:
     phone = (
         OpeningHours.objects.filter(channel=OpeningHours.PHONE)
         .prefetch_related("weekly", "seasonal", "exceptions")

@@ -71,7 +71,13 @@ _request_memo = Local()
 
 
 def current_generation() -> str:
-    """``generation()``, read once per request: the site chrome asks for it a dozen times a page."""
+    """``generation()``, read once per request: the site chrome asks for it a dozen times a page.
+
+    Outside a request (a task worker, a management command) it is read at every asking: nothing
+    there would forget it, and a worker would go on counting in last week's opening hours.
+    """
+    if not getattr(_request_memo, "in_request", False):
+        return generation()
     token = getattr(_request_memo, "token", None)
     if token is None:
         token = _request_memo.token = generation()
@@ -80,6 +86,16 @@ def current_generation() -> str:
 
 def _forget_memo(**kwargs) -> None:
     _request_memo.token = None
+
+
+def _request_started(**kwargs) -> None:
+    _request_memo.token = None
+    _request_memo.in_request = True
+
+
+def _request_finished(**kwargs) -> None:
+    _request_memo.token = None
+    _request_memo.in_request = False
 
 
 def invalidate() -> None:
@@ -264,6 +280,6 @@ def connect() -> None:
     }.items():
         signal.connect(_page_changed, dispatch_uid=f"page-cache-{name}")
     post_save.connect(_content_saved, dispatch_uid="page-cache-save")
-    request_started.connect(_forget_memo, dispatch_uid="page-cache-memo-start")
-    request_finished.connect(_forget_memo, dispatch_uid="page-cache-memo-finish")
+    request_started.connect(_request_started, dispatch_uid="page-cache-memo-start")
+    request_finished.connect(_request_finished, dispatch_uid="page-cache-memo-finish")
     post_delete.connect(_deleted, dispatch_uid="page-cache-delete")

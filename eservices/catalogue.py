@@ -7,17 +7,32 @@ a coded ``eservice``, in the active language (else the default language), known 
 from django.conf import settings
 from django.utils import translation
 
+from core import page_cache
 from eservices import registry
 from eservices.models import EServicePage
+
+# language -> the live built e-service pages of the content generation in ``_BUILT_GENERATION``:
+# kept in this process (with their built forms, ``EServicePage.definition``), and forgotten as
+# soon as any content change starts a new generation.
+_BUILT: dict = {}
+_BUILT_GENERATION = [None]
 
 
 def built_pages():
     language = translation.get_language() or settings.LANGUAGE_CODE
-    pages = {}
-    for code in dict.fromkeys([settings.LANGUAGE_CODE, language]):
-        for page in EServicePage.objects.live().filter(eservice="", locale__language_code=code).specific():
-            pages[page.translation_key] = page
-    return list(pages.values())
+    generation = page_cache.current_generation()
+    if _BUILT_GENERATION[0] != generation:
+        _BUILT.clear()
+        _BUILT_GENERATION[0] = generation
+    if language not in _BUILT:
+        pages = {}
+        for code in dict.fromkeys([settings.LANGUAGE_CODE, language]):
+            for page in (
+                EServicePage.objects.live().filter(eservice="", locale__language_code=code).specific()
+            ):
+                pages[page.translation_key] = page
+        _BUILT[language] = list(pages.values())
+    return _BUILT[language]
 
 
 def all_eservices():

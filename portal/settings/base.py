@@ -222,6 +222,10 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Models besides pages, snippets, settings, images and documents whose change a page shows.
 PAGE_CACHE_INVALIDATED_BY = [
+    # An opening-hours snippet's rows: saved with it from the admin, but a script may write one.
+    "pages.WeeklyHours",
+    "pages.SeasonalHours",
+    "pages.OpeningHoursException",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",

@@ -7,7 +7,9 @@ import re
 import uuid
 
 from django.conf import settings
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -381,3 +383,19 @@ def test_a_photo_larger_than_djangos_form_limit_is_accepted(client, settings, te
 def test_no_csrf_token_is_needed():
     csrf_client = Client(enforce_csrf_checks=True)
     assert submit(csrf_client, "fraga-kontaktcenter", FRAGA).status_code == 201
+
+
+# The rate limit's count (4 with the database's counters), the service area and its department,
+# the reference (one statement), the case with its due dates, its first event and the transaction
+# around them; the test settings run the receipt task at once (3 queries; in production it is
+# one INSERT of the task). docs/performance.md, "API submissions": 31 queries before.
+SUBMISSION_QUERIES = 14
+
+
+def test_a_submission_runs_a_pinned_number_of_queries(client):
+    """The e-service, the opening hours, the service levels and the contact centre's settings
+    are kept per content generation: only the case's own writes grow with the submissions."""
+    assert submit(client, "fraga-kontaktcenter", FRAGA).status_code == 201  # warms what is kept
+    with CaptureQueriesContext(connection) as queries:
+        assert submit(client, "fraga-kontaktcenter", FRAGA).status_code == 201
+    assert len(queries) == SUBMISSION_QUERIES, "\n".join(query["sql"][:90] for query in queries)

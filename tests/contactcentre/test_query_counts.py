@@ -18,7 +18,7 @@ from tests.contactcentre.conftest import area
 
 pytestmark = pytest.mark.django_db
 
-QUEUE_QUERIES = 22
+QUEUE_QUERIES = 18
 STATISTICS_QUERIES = 41
 
 

@@ -270,3 +270,10 @@ def test_a_hit_asks_the_shared_cache_once(monkeypatch):
         monkeypatch.setattr(store, name, counted(name, getattr(store, name)))
     assert cache_state(home.url) == "hit"
     assert calls == ["get_many"]
+
+
+def test_outside_a_request_the_generation_is_read_at_every_asking():
+    """A task worker never sees a request end: it must not keep a generation another server ended."""
+    page_cache.current_generation()
+    page_cache.cache().set(page_cache.GENERATION_KEY, "ended-elsewhere", timeout=None)
+    assert page_cache.current_generation() == "ended-elsewhere"
