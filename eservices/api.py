@@ -168,8 +168,9 @@ def _eservice_or_404(slug: str):
 def submit(
     request,
     slug: str,
+    # Not "| None": the header is left out or a UUID, never null (the OpenAPI says so).
     idempotency_key: Annotated[
-        uuid.UUID | None,
+        uuid.UUID,
         Header(
             alias="Idempotency-Key",
             description="A UUID; repeating a request with the same key returns the same case.",

@@ -33,7 +33,10 @@ def test_every_endpoint_is_documented(openapi):
     submit = openapi["paths"][f"{API}/eservices/{{slug}}/submissions"]["post"]
     assert {"200", "201", "404", "409", "413", "422", "429"} <= set(submit["responses"])
     assert submit["requestBody"]["content"]["application/json"]["schema"]["type"] == "object"
-    assert any(parameter["name"] == "Idempotency-Key" for parameter in submit["parameters"])
+    [key] = [parameter for parameter in submit["parameters"] if parameter["name"] == "Idempotency-Key"]
+    # Left out, or a UUID: never null (a generated null got 422 while the document allowed it).
+    assert key["schema"]["type"] == "string" and key["schema"]["format"] == "uuid", key
+    assert key["required"] is False and "anyOf" not in key["schema"]
     status = openapi["paths"][f"{API}/cases/{{reference}}"]["get"]
     assert {"200", "404", "429"} <= set(status["responses"])
 
