@@ -9,7 +9,6 @@ item is the same question the views ask: ``contactcentre.permissions.case_permis
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from contactcentre.admin_views import attachments, case_actions
@@ -23,19 +22,7 @@ from contactcentre.admin_views.registerutdrag import RegisterutdragView
 from contactcentre.admin_views.statistics import StatisticsView
 from contactcentre.admin_views.tally import TallyView
 from contactcentre.permissions import VIEW, VIEW_STATISTICS, case_permission_policy
-
-
-class PolicyMenuItem(MenuItem):
-    """A menu item shown to the users the viewset's policy grants ``action``."""
-
-    action = VIEW
-
-    def is_shown(self, request):
-        return case_permission_policy.user_has_permission(request.user, self.action)
-
-
-class StatisticsMenuItem(PolicyMenuItem):
-    action = VIEW_STATISTICS
+from core.permissions import policy_menu_item
 
 
 class CaseViewSet(ViewSet):
@@ -46,7 +33,7 @@ class CaseViewSet(ViewSet):
     menu_name = "cases"
     menu_order = 150
     add_to_admin_menu = True
-    menu_item_class = PolicyMenuItem
+    menu_item_class = policy_menu_item(case_permission_policy, VIEW)
     permission_policy = case_permission_policy
 
     def get_urlpatterns(self):
@@ -86,7 +73,7 @@ class StatisticsViewSet(ViewSet):
     menu_name = "statistics"
     menu_order = 160
     add_to_admin_menu = True
-    menu_item_class = StatisticsMenuItem
+    menu_item_class = policy_menu_item(case_permission_policy, VIEW_STATISTICS)
 
     def get_urlpatterns(self):
         return [path("", StatisticsView.as_view(), name="index")]

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import PermissionCheckedMixin
@@ -22,7 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
-from core.permissions import OneActionPolicy
+from core.permissions import OneActionPolicy, policy_menu_item
 from pages import review
 from pages.models import FAQ, ContentFlag
 
@@ -146,11 +145,6 @@ class ContentReviewPanel(Component):
         }
 
 
-class ContentReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return content_review_policy.user_has_permission(request.user, REVIEW)
-
-
 class ContentReviewViewSet(ViewSet):
     name = "content_review"
     url_prefix = "innehall-att-se-over"
@@ -159,7 +153,7 @@ class ContentReviewViewSet(ViewSet):
     menu_name = "content-review"
     menu_order = 160
     add_to_admin_menu = True
-    menu_item_class = ContentReviewMenuItem
+    menu_item_class = policy_menu_item(content_review_policy, REVIEW)
 
     def get_urlpatterns(self):
         return [

@@ -8,14 +8,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
 import django_filters
 
-from core.permissions import OneActionPolicy
+from core.permissions import OneActionPolicy, policy_menu_item
 from pages import translation_status as ts
 
 SEE = "see"
@@ -125,11 +124,6 @@ class OutOfSyncView(ReportView):
         return context
 
 
-class OutOfSyncMenuItem(MenuItem):
-    def is_shown(self, request):
-        return translation_status_policy.user_has_permission(request.user, SEE)
-
-
 class TranslationsOutOfSyncViewSet(ViewSet):
     name = "translations_out_of_sync"
     url_prefix = "oversattningar-i-otakt"
@@ -138,7 +132,7 @@ class TranslationsOutOfSyncViewSet(ViewSet):
     menu_name = "translations-out-of-sync"
     menu_order = 8900  # before wagtail-localize's own "Translations" (9000)
     menu_hook = "register_reports_menu_item"
-    menu_item_class = OutOfSyncMenuItem
+    menu_item_class = policy_menu_item(translation_status_policy, SEE)
 
     def get_urlpatterns(self):
         return [
