@@ -23,13 +23,22 @@ opens: thousands of people read the same few pages. Wagtail 8 has no page cache 
   (``invalidate``). Whole-site, because a service page shows its area's menu, FAQ,
   blanketter and the footer's opening hours: no per-page bookkeeping to get wrong.
 
+- **Where**: in the shared cache, and the pages a server process served lately also in that
+  process (``PAGE_CACHE_LOCAL_SECONDS``, 1 s, and ``PAGE_CACHE_LOCAL_PAGES``, 500): for that
+  long the process trusts the generation it last read and answers without a round trip, so an
+  editor's change reaches the other servers' processes at most a second later (the process
+  that made the change forgets at once). 0 turns it off (the test settings).
+
 ``wagtail.contrib.frontend_cache`` purges a CDN or proxy in front when configured
 (docs/deploy.md); the ``Cache-Control`` given here lets such a cache keep a page a minute.
 """
 
 import datetime as dt
 import hashlib
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -69,6 +78,41 @@ def generation() -> str:
 
 _request_memo = Local()
 
+# This process's copy of the pages it served lately: key -> stored page (with its generation),
+# and the generation last read from the shared cache with the monotonic time it was read.
+_local_pages: OrderedDict = OrderedDict()
+_local_generation = {"token": None, "read_at": 0.0}
+_local_lock = threading.Lock()  # gunicorn's threads (GUNICORN_THREADS) share the copies
+
+
+def _trusted_generation() -> str | None:
+    """The generation this process read less than ``PAGE_CACHE_LOCAL_SECONDS`` ago, or None."""
+    seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+    if seconds <= 0 or time.monotonic() - _local_generation["read_at"] >= seconds:
+        return None
+    return _local_generation["token"]
+
+
+def _remember_generation(token: str) -> None:
+    _local_generation["token"], _local_generation["read_at"] = token, time.monotonic()
+
+
+def _keep_locally(key: str, stored: dict) -> None:
+    if settings.PAGE_CACHE_LOCAL_SECONDS <= 0:
+        return
+    with _local_lock:
+        _local_pages[key] = stored
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > settings.PAGE_CACHE_LOCAL_PAGES:
+            _local_pages.popitem(last=False)
+
+
+def forget_local() -> None:
+    """Forget this process's copies and the generation it trusts (a change made here)."""
+    with _local_lock:
+        _local_pages.clear()
+    _local_generation["token"], _local_generation["read_at"] = None, 0.0
+
 
 def current_generation() -> str:
     """``generation()``, read once per request: the site chrome asks for it a dozen times a page.
@@ -106,12 +150,14 @@ def invalidate() -> None:
     """
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     _forget_memo()
+    forget_local()
     transaction.on_commit(_new_generation)
 
 
 def _new_generation() -> None:
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     _forget_memo()
+    forget_local()
 
 
 def mark_cacheable(request) -> None:
@@ -181,11 +227,17 @@ class PageCacheMiddleware:
         if not _lookup_allowed(request):
             return self.get_response(request)
         key = _key(request)
+        trusted = _trusted_generation()
+        local = _local_pages.get(key) if trusted else None
+        if local is not None and local["generation"] == trusted and local["until"] > time.time():
+            return self._from_store(request, local)
         found = cache().get_many([GENERATION_KEY, key])
         token = found.get(GENERATION_KEY) or generation()
+        _remember_generation(token)
         _request_memo.token = token  # the site chrome's fragments ask for it again (pages/chrome.py)
         stored = found.get(key)
         if stored is not None and stored.get("generation") == token:
+            _keep_locally(key, stored)
             return self._from_store(request, stored)
         response = self.get_response(request)
         if _store_allowed(request, response):
@@ -207,6 +259,7 @@ class PageCacheMiddleware:
             "generation": token,
         }
         cache().set(key, stored, timeout=seconds)
+        _keep_locally(key, stored)
         response["X-Page-Cache"] = "miss"
 
     def _from_store(self, request, stored):

@@ -141,7 +141,10 @@ def pytest_collection_modifyitems(items):
     rest = [item for item in items if not _is_browser(item) and not _is_demo(item)]
     cut = next((i for i, item in enumerate(rest) if _is_transactional(item) or not _uses_db(item)), len(rest))
     demo.sort(key=_is_transactional)
-    items[:] = browser + rest[:cut] + demo + rest[cut:]
+    # Among the transactional tests, those that read the minimal site run before any other has
+    # emptied the worker's database (pytest.mark.reads_minimal_site).
+    after = sorted(rest[cut:], key=lambda item: item.get_closest_marker("reads_minimal_site") is None)
+    items[:] = browser + rest[:cut] + demo + after
     _name_groups(items)
 
 
@@ -193,4 +196,7 @@ def _empty_page_cache():
     """No test sees a page another test stored (its database was rolled back, the cache was not)."""
     from django.core.cache import caches
 
+    from core import page_cache
+
     caches["pages"].clear()
+    page_cache.forget_local()

@@ -220,6 +220,10 @@ else:
 # The page cache (core/page_cache.py): whole anonymous pages, at most this many seconds
 # (0: off); any publish or content change forgets them all at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Each server process also keeps the pages it served lately and trusts the generation it read
+# for this many seconds (0: off): an editor's change reaches the other processes that much later.
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 1)
+PAGE_CACHE_LOCAL_PAGES = env_int("PAGE_CACHE_LOCAL_PAGES", 500)
 # Models besides pages, snippets, settings, images and documents whose change a page shows.
 PAGE_CACHE_INVALIDATED_BY = [
     # An opening-hours snippet's rows: saved with it from the admin, but a script may write one.

@@ -53,3 +53,7 @@ AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.AxesUnlessNoRequestBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Tests change content from other processes (the browser tests' scripts) and read the next page
+# at once: no process keeps its own copy of pages (tests/pages/test_page_cache.py turns it on).
+PAGE_CACHE_LOCAL_SECONDS = 0

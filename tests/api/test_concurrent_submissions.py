@@ -28,6 +28,7 @@ REPLAYS = 50  # of the same submissions, with the same Idempotency-Key, sent amo
 THREADS = 16
 
 
+@pytest.mark.reads_minimal_site
 @pytest.mark.django_db(transaction=True)
 def test_submissions_sent_at_once_get_one_case_each_with_unique_references(settings):
     if not EServicePage.objects.exists():

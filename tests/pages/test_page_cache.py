@@ -277,3 +277,49 @@ def test_outside_a_request_the_generation_is_read_at_every_asking():
     page_cache.current_generation()
     page_cache.cache().set(page_cache.GENERATION_KEY, "ended-elsewhere", timeout=None)
     assert page_cache.current_generation() == "ended-elsewhere"
+
+
+@pytest.fixture
+def local_copies(settings, monkeypatch):
+    """Each process's own copy of hot pages on, with a clock the test moves."""
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    page_cache.forget_local()
+    yield clock
+    page_cache.forget_local()
+
+
+def test_a_process_answers_a_hot_page_without_asking_the_shared_cache(local_copies, monkeypatch):
+    home = HomePage.objects.get(locale__language_code="sv")
+    assert cache_state(home.url) == "miss"
+    store = caches[page_cache.ALIAS]
+    monkeypatch.setattr(store, "get_many", lambda *args, **kwargs: pytest.fail("asked the shared cache"))
+    again = visit(home.url)
+    assert again["X-Page-Cache"] == "hit" and "Content-Security-Policy" in again
+
+
+def test_another_servers_change_is_seen_within_the_local_seconds(local_copies):
+    home = HomePage.objects.get(locale__language_code="sv")
+    visit(home.url)
+    caches[page_cache.ALIAS].set(page_cache.GENERATION_KEY, "from-another-server", timeout=None)
+    assert cache_state(home.url) == "hit"  # within the second this process trusts
+    local_copies[0] += 1
+    assert cache_state(home.url) == "miss"  # then it reads the shared generation again
+
+
+def test_a_change_made_in_this_process_is_seen_at_once(local_copies, service_page):
+    visit(service_page.url)
+    assert cache_state(service_page.url) == "hit"
+    service_page.intro = "Nu med ny text."
+    service_page.save_revision().publish()
+    page = visit(service_page.url)
+    assert page["X-Page-Cache"] == "miss" and "Nu med ny text." in page.content.decode()
+
+
+def test_a_local_copy_is_kept_no_longer_than_the_stored_page(local_copies, service_page):
+    visit(service_page.url)
+    key = next(iter(page_cache._local_pages))
+    page_cache._local_pages[key] = {**page_cache._local_pages[key], "until": 0}
+    assert cache_state(service_page.url) == "hit"  # from the shared cache, not the outdated copy
+    assert page_cache._local_pages[key]["until"] > 0
